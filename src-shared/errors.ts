@@ -1,0 +1,18 @@
+/**
+ * Every error the kiosk API can answer with. The code is stable (clients and tests match on it);
+ * the text a person reads comes from the i18n catalogues under `error.<code>`.
+ */
+export const errorCodes = [
+  'invalid_argument',
+  'unknown_method',
+  'not_found',
+  'compartment_out_of_service',
+  'hardware_unavailable',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

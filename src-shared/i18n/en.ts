@@ -1,0 +1,45 @@
+/**
+ * English catalogue: the source of every message key. `{name}` marks a parameter.
+ * French (fr.ts) must define exactly the same keys; the typecheck and a test enforce it.
+ */
+export const en = {
+  'app.title': 'Casier',
+  'app.connecting': 'Connecting to the locker bank…',
+  'app.disconnected': 'Connection to the locker bank lost. Retrying…',
+  'language.switch': 'Français',
+  'language.current': 'English',
+  'grid.heading': 'Compartments of {bank}',
+  'grid.empty': 'This locker bank has no compartments yet.',
+  'grid.legend': 'Door state and service state of each compartment',
+  'compartment.label': 'Compartment {label}',
+  'compartment.size.S': 'Small',
+  'compartment.size.M': 'Medium',
+  'compartment.size.L': 'Large',
+  'compartment.height': '{bottom}–{top} cm from the floor',
+  'compartment.board': 'Board {board}, lock {channel}',
+  'compartment.service.in_service': 'In service',
+  'compartment.service.out_of_service': 'Out of service',
+  'door.open': 'Door open',
+  'door.closed': 'Door closed',
+  'door.unknown': 'Door state unknown',
+  'operator.banner':
+    'Temporary operator screen: anyone can open a door here because sign-in does not exist yet.',
+  'operator.open': 'Open {label}',
+  'operator.opening': 'Opening {label}…',
+  'unlock.door_seen_open': 'Compartment {label} is open.',
+  'unlock.door_already_open': 'Compartment {label} was already open.',
+  'unlock.jammed': 'Compartment {label} did not open. Please call the mailroom.',
+  'unlock.outcome_unknown':
+    'The lock of compartment {label} did not answer. Check the door before trying again.',
+  'hardware.ok': 'Lock boards connected',
+  'hardware.degraded': 'Lock boards not answering: doors cannot be opened right now',
+  'error.invalid_argument': 'The request is not valid: {detail}',
+  'error.unknown_method': 'This kiosk does not know the action "{method}".',
+  'error.not_found': 'No such {what}.',
+  'error.compartment_out_of_service': 'Compartment {label} is out of service.',
+  'error.hardware_unavailable': 'The lock boards are not answering. Please call the mailroom.',
+  'error.internal_error': 'Something went wrong on the kiosk. Please try again or call the mailroom.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;

@@ -1,0 +1,43 @@
+import type { Catalogue } from './en.js';
+
+export const fr: Catalogue = {
+  'app.title': 'Casier',
+  'app.connecting': 'Connexion à la consigne…',
+  'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',
+  'language.switch': 'English',
+  'language.current': 'Français',
+  'grid.heading': 'Casiers de {bank}',
+  'grid.empty': 'Cette consigne n’a pas encore de casiers.',
+  'grid.legend': 'État de la porte et état de service de chaque casier',
+  'compartment.label': 'Casier {label}',
+  'compartment.size.S': 'Petit',
+  'compartment.size.M': 'Moyen',
+  'compartment.size.L': 'Grand',
+  'compartment.height': 'à {bottom}–{top} cm du sol',
+  'compartment.board': 'Carte {board}, serrure {channel}',
+  'compartment.service.in_service': 'En service',
+  'compartment.service.out_of_service': 'Hors service',
+  'door.open': 'Porte ouverte',
+  'door.closed': 'Porte fermée',
+  'door.unknown': 'État de la porte inconnu',
+  'operator.banner':
+    'Écran opérateur provisoire : tout le monde peut ouvrir une porte ici, car la connexion n’existe pas encore.',
+  'operator.open': 'Ouvrir {label}',
+  'operator.opening': 'Ouverture de {label}…',
+  'unlock.door_seen_open': 'Le casier {label} est ouvert.',
+  'unlock.door_already_open': 'Le casier {label} était déjà ouvert.',
+  'unlock.jammed': 'Le casier {label} ne s’est pas ouvert. Veuillez appeler le service courrier.',
+  'unlock.outcome_unknown':
+    'La serrure du casier {label} n’a pas répondu. Vérifiez la porte avant de réessayer.',
+  'hardware.ok': 'Cartes de serrures connectées',
+  'hardware.degraded':
+    'Les cartes de serrures ne répondent pas : impossible d’ouvrir les portes pour le moment',
+  'error.invalid_argument': 'La demande n’est pas valide : {detail}',
+  'error.unknown_method': 'Cette borne ne connaît pas l’action « {method} ».',
+  'error.not_found': '{what} introuvable.',
+  'error.compartment_out_of_service': 'Le casier {label} est hors service.',
+  'error.hardware_unavailable':
+    'Les cartes de serrures ne répondent pas. Veuillez appeler le service courrier.',
+  'error.internal_error':
+    'Un problème est survenu sur la borne. Veuillez réessayer ou appeler le service courrier.',
+};
