@@ -1,0 +1,124 @@
+import type { BankOverview, OpenCompartmentResult } from '../../src-shared/api/contract.js';
+import type { CompartmentView, DoorState, LockAddress } from '../../src-shared/domain/compartment.js';
+import type { HardwareStatus, UnlockOutcome } from '../../src-shared/domain/door.js';
+import type { Clock } from '../../src-shared/time/clock.js';
+import type { KioskDb } from '../db/open-kiosk-database.js';
+import {
+  findCompartment,
+  findOnlyBank,
+  listCompartments,
+  type CompartmentRow,
+  type LockerBankRow,
+} from '../db/queries/compartments.js';
+import { recordAction } from '../db/queries/record-action.js';
+import { KioskError } from './kiosk-error.js';
+
+/** What the service needs to know about the doors (the door monitor provides it). */
+export interface DoorSensing {
+  doorState(lock: LockAddress): DoorState;
+  readonly hardwareStatus: HardwareStatus;
+}
+
+/** Pulses a lock and reports what the sensors then saw (X2: pulse sent ≠ door open). */
+export type UnlockAndObserve = (lock: LockAddress) => Promise<UnlockOutcome>;
+
+export interface CompartmentServiceDependencies {
+  db: KioskDb;
+  clock: Clock;
+  doors: DoorSensing;
+  unlockAndObserve: UnlockAndObserve;
+}
+
+export interface CompartmentService {
+  overview(): BankOverview;
+  open(compartmentId: string, actor: string): Promise<OpenCompartmentResult>;
+  /** Finds the compartment wired to a lock, for turning door events into compartment events. */
+  compartmentAt(lock: LockAddress): CompartmentRow | undefined;
+  readonly bank: LockerBankRow;
+}
+
+export function createCompartmentService(deps: CompartmentServiceDependencies): CompartmentService {
+  const found = findOnlyBank(deps.db);
+  if (!found) {
+    throw new Error('The kiosk database has no locker bank: commission the bank (or start the demo) first.');
+  }
+  const bank: LockerBankRow = found;
+
+  function overview(): BankOverview {
+    return {
+      bank: { id: bank.id, name: bank.name },
+      hardware: deps.doors.hardwareStatus,
+      compartments: listCompartments(deps.db, bank.id).map((row) => toView(row, deps.doors)),
+    };
+  }
+
+  /**
+   * G5 (operator opens a door). The request is committed (activity + outbox) before the pulse,
+   * so a crash between the two still leaves a record that an unlock was asked for; what the
+   * sensors saw is committed afterwards as its own fact.
+   */
+  async function open(compartmentId: string, actor: string): Promise<OpenCompartmentResult> {
+    const compartment = findCompartment(deps.db, compartmentId);
+    if (!compartment || compartment.bankId !== bank.id) {
+      throw new KioskError('not_found', { what: 'noun.compartment' });
+    }
+    if (deps.doors.hardwareStatus === 'degraded') {
+      throw new KioskError('hardware_unavailable');
+    }
+    const lock = lockOf(compartment);
+    deps.db.transaction((tx) => {
+      recordAction(
+        tx,
+        {
+          bankId: bank.id,
+          type: 'compartment.unlock_requested',
+          compartmentId: compartment.id,
+          actor,
+          details: { label: compartment.label, ...lock },
+        },
+        deps.clock.now(),
+      );
+    });
+    const outcome = await deps.unlockAndObserve(lock);
+    deps.db.transaction((tx) => {
+      recordAction(
+        tx,
+        {
+          bankId: bank.id,
+          type: 'compartment.unlock_observed',
+          compartmentId: compartment.id,
+          actor,
+          details: { label: compartment.label, outcome },
+        },
+        deps.clock.now(),
+      );
+    });
+    return { compartmentId: compartment.id, label: compartment.label, outcome };
+  }
+
+  function compartmentAt(lock: LockAddress): CompartmentRow | undefined {
+    return listCompartments(deps.db, bank.id).find(
+      (row) => row.board === lock.board && row.channel === lock.channel,
+    );
+  }
+
+  return { overview, open, compartmentAt, bank };
+}
+
+export function lockOf(compartment: CompartmentRow): LockAddress {
+  return { board: compartment.board, channel: compartment.channel };
+}
+
+function toView(row: CompartmentRow, doors: DoorSensing): CompartmentView {
+  const lock = lockOf(row);
+  return {
+    id: row.id,
+    label: row.label,
+    size: row.size,
+    doorBottomCm: row.doorBottomCm,
+    doorTopCm: row.doorTopCm,
+    lock,
+    service: row.serviceState,
+    door: doors.doorState(lock),
+  };
+}

@@ -1,0 +1,18 @@
+import type { ErrorCode } from '../../src-shared/errors.js';
+import type { MessageParams } from '../../src-shared/i18n/translate.js';
+
+/**
+ * A refusal the person at the kiosk should read (out of service, unknown compartment…).
+ * The dispatcher turns it into `{ ok: false, error }` with the text in the caller's language.
+ */
+export class KioskError extends Error {
+  readonly code: ErrorCode;
+  readonly params: MessageParams;
+
+  constructor(code: ErrorCode, params: MessageParams = {}) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'KioskError';
+    this.code = code;
+    this.params = params;
+  }
+}

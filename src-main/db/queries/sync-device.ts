@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { formatHlc, nextHlc, parseHlc } from '../../../src-shared/time/hlc.js';
+import type { KioskDb } from '../open-kiosk-database.js';
+import { syncDevice } from '../schema.js';
+
+export interface SyncIdentity {
+  deviceId: string;
+  incarnationId: string;
+}
+
+/**
+ * Creates this database's sync identity on first open. The incarnation id is new for every
+ * created database so the cloud recognises a bank restored or recreated from scratch (sync.md).
+ */
+export function ensureSyncIdentity(db: KioskDb, deviceId: string): SyncIdentity {
+  return db.transaction((tx) => {
+    const existing = tx.select().from(syncDevice).where(eq(syncDevice.singleton, 1)).get();
+    if (existing) {
+      return { deviceId: existing.deviceId, incarnationId: existing.incarnationId };
+    }
+    const identity = { deviceId, incarnationId: uuidv7() };
+    tx.insert(syncDevice).values({ singleton: 1, ...identity, lastMutationId: 0 }).run();
+    return identity;
+  });
+}
+
+export interface IssuedStamp {
+  mutationId: number;
+  hlc: string;
+}
+
+/**
+ * Issues the next mutation id (exactly previous + 1) and HLC stamp. Must run inside the
+ * transaction that writes the business rows, so an id is used if and only if its action commits.
+ */
+export function issueMutationStamp(tx: Pick<KioskDb, 'select' | 'update'>, nowMs: number): IssuedStamp {
+  const device = tx.select().from(syncDevice).where(eq(syncDevice.singleton, 1)).get();
+  if (!device) {
+    throw new Error('The kiosk database has no sync identity; ensureSyncIdentity must run at start.');
+  }
+  const previous = device.lastHlc ? parseHlc(device.lastHlc) : undefined;
+  const hlc = formatHlc(nextHlc(previous, nowMs, device.deviceId));
+  const mutationId = device.lastMutationId + 1;
+  tx.update(syncDevice)
+    .set({ lastMutationId: mutationId, lastHlc: hlc })
+    .where(eq(syncDevice.singleton, 1))
+    .run();
+  return { mutationId, hlc };
+}
