@@ -1,0 +1,16 @@
+import type { DoorState, LockAddress } from '../../src-shared/domain/compartment.js';
+import type { HardwareStatus } from '../../src-shared/domain/door.js';
+import type { DoorSensing, UnlockAndObserve } from './compartment-service.js';
+
+/**
+ * Everything the kiosk core needs from a bank's hardware, whatever the board protocol:
+ * live door states, "unlock and tell me what the sensor saw", and change notifications.
+ * The Kerong adapter provides it over a serial line; tests provide an in-memory one.
+ */
+export interface KioskHardware extends DoorSensing {
+  unlockAndObserve: UnlockAndObserve;
+  onDoorChanged(listener: (lock: LockAddress, door: Exclude<DoorState, 'unknown'>) => void): () => void;
+  onHardwareChanged(listener: (status: HardwareStatus) => void): () => void;
+  start(): void;
+  stop(): Promise<void>;
+}

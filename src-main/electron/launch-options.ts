@@ -1,0 +1,33 @@
+/** How this launch of the Electron kiosk should run, read from its command line and environment. */
+export interface LaunchOptions {
+  /** Where the kiosk database lives; undefined means the app's user-data folder. */
+  dataDir: string | undefined;
+  /** Seed and run the demo bank (`npm start`). */
+  demo: boolean;
+  /** The bank scans codes with a camera, so the page may ask for it (security.md). */
+  cameraScanning: boolean;
+}
+
+/**
+ * Flags: `--demo`, `--camera-scanning`, `--data-dir=<folder>`; the environment variables
+ * CASIER_DEMO=1 and CASIER_DATA_DIR do the same for service units. Unknown arguments are left
+ * alone: Chromium and Electron take their own switches from the same command line.
+ */
+export function parseLaunchOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): LaunchOptions {
+  const dataDirPrefix = '--data-dir=';
+  const dataDirArgument = argv.find((argument) => argument.startsWith(dataDirPrefix));
+  const dataDirFromArgs = dataDirArgument?.slice(dataDirPrefix.length);
+  const dataDirFromEnv = env['CASIER_DATA_DIR'];
+  return {
+    dataDir: nonEmpty(dataDirFromArgs) ?? nonEmpty(dataDirFromEnv),
+    demo: argv.includes('--demo') || env['CASIER_DEMO'] === '1',
+    cameraScanning: argv.includes('--camera-scanning'),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
