@@ -1,0 +1,17 @@
+import type { KioskHardware } from '../core/kiosk-hardware.js';
+
+/**
+ * A kiosk without lock hardware (no profile yet): doors are unknown and the bank reports itself
+ * degraded, so every door command is refused clearly instead of pretending.
+ */
+export function createNoHardware(): KioskHardware {
+  return {
+    hardwareStatus: 'degraded',
+    doorState: () => 'unknown',
+    unlockAndObserve: () => Promise.resolve('outcome_unknown'),
+    onDoorChanged: () => () => undefined,
+    onHardwareChanged: () => () => undefined,
+    start: () => undefined,
+    stop: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,72 @@
+import type { DoorState, LockAddress } from '../../src-shared/domain/compartment.js';
+import type { HardwareStatus, UnlockOutcome } from '../../src-shared/domain/door.js';
+import type { KioskHardware } from '../../src-main/core/kiosk-hardware.js';
+
+type ObservedDoor = Exclude<DoorState, 'unknown'>;
+
+/**
+ * In-memory lock hardware for core tests: doors that tests open and close, and an unlock that
+ * answers with a chosen outcome. Behind the same KioskHardware interface as the Kerong bus.
+ */
+export class FakeHardware implements KioskHardware {
+  hardwareStatus: HardwareStatus = 'ok';
+  nextOutcome: UnlockOutcome = 'door_seen_open';
+  readonly unlocked: LockAddress[] = [];
+  started = false;
+  stopped = false;
+  #doors = new Map<string, ObservedDoor>();
+  #doorListeners = new Set<(lock: LockAddress, door: ObservedDoor) => void>();
+  #hardwareListeners = new Set<(status: HardwareStatus) => void>();
+
+  doorState(lock: LockAddress): DoorState {
+    return this.#doors.get(key(lock)) ?? 'unknown';
+  }
+
+  unlockAndObserve = (lock: LockAddress): Promise<UnlockOutcome> => {
+    this.unlocked.push(lock);
+    if (this.nextOutcome === 'door_seen_open') {
+      this.setDoor(lock, 'open');
+    }
+    return Promise.resolve(this.nextOutcome);
+  };
+
+  setDoor(lock: LockAddress, door: ObservedDoor): void {
+    if (this.#doors.get(key(lock)) === door) {
+      return;
+    }
+    this.#doors.set(key(lock), door);
+    for (const listener of this.#doorListeners) {
+      listener(lock, door);
+    }
+  }
+
+  setHardwareStatus(status: HardwareStatus): void {
+    this.hardwareStatus = status;
+    for (const listener of this.#hardwareListeners) {
+      listener(status);
+    }
+  }
+
+  onDoorChanged(listener: (lock: LockAddress, door: ObservedDoor) => void): () => void {
+    this.#doorListeners.add(listener);
+    return () => this.#doorListeners.delete(listener);
+  }
+
+  onHardwareChanged(listener: (status: HardwareStatus) => void): () => void {
+    this.#hardwareListeners.add(listener);
+    return () => this.#hardwareListeners.delete(listener);
+  }
+
+  start(): void {
+    this.started = true;
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    return Promise.resolve();
+  }
+}
+
+function key(lock: LockAddress): string {
+  return `${lock.board}:${lock.channel}`;
+}

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { startKioskCore, type KioskCore } from '../../../src-main/core/start-kiosk-core.js';
+import { silentLogger } from '../../../src-main/logging/logger.js';
+import { ManualClock } from '../../../src-shared/time/manual-clock.js';
+import type { BankOverview, OpenCompartmentResult } from '../../../src-shared/api/contract.js';
+import { FakeHardware } from '../../helpers/fake-hardware.js';
+import { makeTempFolder } from '../../helpers/temp-folder.js';
+
+interface Row {
+  [column: string]: unknown;
+}
+
+describe('kiosk core (real SQLite file, in-memory hardware)', () => {
+  let folder: ReturnType<typeof makeTempFolder>;
+  let hardware: FakeHardware;
+  let core: KioskCore;
+  const clock = new ManualClock(Date.UTC(2026, 10, 25, 8, 0));
+
+  async function overview(): Promise<BankOverview> {
+    const result = await core.transport.invoke('bank.overview', {}, 'en');
+    if (!result.ok) {
+      throw new Error(result.error.message);
+    }
+    return result.value as BankOverview;
+  }
+
+  function rows(sql: string): Row[] {
+    const reader = new Database(join(folder.path, 'kiosk.sqlite'), { readonly: true });
+    try {
+      return reader.prepare(sql).all() as Row[];
+    } finally {
+      reader.close();
+    }
+  }
+
+  beforeEach(async () => {
+    folder = makeTempFolder();
+    hardware = new FakeHardware();
+    core = await startKioskCore({ dataDir: folder.path, demo: true, hardware, clock, logger: silentLogger() });
+  });
+  afterEach(async () => {
+    await core.stop();
+    folder.remove();
+  });
+
+  it('shows the seeded demo bank with live door states', async () => {
+    expect(hardware.started).toBe(true);
+    const before = await overview();
+    expect(before.bank.name).toBe('Demo lobby bank');
+    expect(before.compartments).toHaveLength(24);
+    expect(before.compartments.every((compartment) => compartment.door === 'unknown')).toBe(true);
+    hardware.setDoor({ board: 0, channel: 1 }, 'closed');
+    const after = await overview();
+    expect(after.compartments.find((compartment) => compartment.label === '1')?.door).toBe('closed');
+  });
+
+  it('opens a compartment: unlock request committed before the pulse, outcome after, both in the outbox', async () => {
+    const target = (await overview()).compartments.find((compartment) => compartment.label === '3')!;
+    const result = await core.transport.invoke('compartment.open', { compartmentId: target.id }, 'en');
+    expect(result).toEqual({
+      ok: true,
+      value: { compartmentId: target.id, label: '3', outcome: 'door_seen_open' } satisfies OpenCompartmentResult,
+    });
+    expect(hardware.unlocked).toEqual([{ board: 0, channel: 3 }]);
+    const activity = rows('SELECT type, compartment_id AS compartmentId FROM activity_log ORDER BY hlc');
+    expect(activity.map((row) => row['type'])).toEqual([
+      'compartment.unlock_requested',
+      'door.opened',
+      'compartment.unlock_observed',
+    ]);
+    const outbox = rows('SELECT id, name FROM sync_outbox ORDER BY id');
+    expect(outbox).toEqual([
+      { id: 1, name: 'compartment.unlock_requested' },
+      { id: 2, name: 'door.opened' },
+      { id: 3, name: 'compartment.unlock_observed' },
+    ]);
+  });
+
+  it('pushes door changes to subscribers and records them as facts', async () => {
+    const events: [string, unknown][] = [];
+    core.transport.subscribe((event, payload) => events.push([event, payload]));
+    hardware.setDoor({ board: 1, channel: 2 }, 'open');
+    hardware.setDoor({ board: 1, channel: 2 }, 'closed');
+    const label = (await overview()).compartments.find((c) => c.lock.board === 1 && c.lock.channel === 2)!.label;
+    expect(events.map(([event, payload]) => [event, (payload as { door: string }).door])).toEqual([
+      ['door.changed', 'open'],
+      ['door.changed', 'closed'],
+    ]);
+    expect((events[0]![1] as { label: string }).label).toBe(label);
+    expect(rows("SELECT type FROM activity_log WHERE actor = 'door-sensor'").map((row) => row['type'])).toEqual([
+      'door.opened',
+      'door.closed',
+    ]);
+  });
+
+  it('refuses to open when the lock bus is down, saying so in French, and records nothing', async () => {
+    const target = (await overview()).compartments[0]!;
+    hardware.setHardwareStatus('degraded');
+    const result = await core.transport.invoke('compartment.open', { compartmentId: target.id }, 'fr');
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'hardware_unavailable',
+        message: 'Les cartes de serrures ne répondent pas. Veuillez appeler le service courrier.',
+      },
+    });
+    expect(hardware.unlocked).toEqual([]);
+    expect(rows('SELECT id FROM sync_outbox')).toEqual([]);
+  });
+
+  it('answers not_found for a compartment that does not exist', async () => {
+    const result = await core.transport.invoke('compartment.open', { compartmentId: 'nope' }, 'en');
+    expect(!result.ok && result.error.code).toBe('not_found');
+    expect(hardware.unlocked).toEqual([]);
+  });
+
+  it('reports a jammed door as jammed, never as open', async () => {
+    hardware.nextOutcome = 'jammed';
+    const target = (await overview()).compartments[5]!;
+    const result = await core.transport.invoke('compartment.open', { compartmentId: target.id }, 'en');
+    expect(result.ok && (result.value as OpenCompartmentResult).outcome).toBe('jammed');
+    expect(rows("SELECT type FROM activity_log WHERE type = 'door.opened'")).toEqual([]);
+  });
+
+  it('stops the hardware when the core stops', async () => {
+    await core.stop();
+    expect(hardware.stopped).toBe(true);
+    core = await startKioskCore({ dataDir: folder.path, demo: true, hardware: new FakeHardware(), clock, logger: silentLogger() });
+    expect((await overview()).compartments).toHaveLength(24);
+  });
+});
