@@ -10,7 +10,9 @@ function chromiumPath(): string {
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('Chromium is not installed: run `apt-get install chromium` (npm test does it as root).');
+    throw new Error(
+      'Chromium is not installed: run `apt-get install chromium` (npm test does it as root).',
+    );
   }
 }
 

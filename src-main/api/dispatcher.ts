@@ -43,17 +43,26 @@ type EventListener = (event: string, payload: unknown) => void;
 export function createDispatcher(handlers: MethodHandlers, logger: Logger): KioskDispatcher {
   const listeners = new Set<EventListener>();
 
-  async function invoke(method: string, args: unknown, requestedLocale: Locale): Promise<Result<unknown>> {
+  async function invoke(
+    method: string,
+    args: unknown,
+    requestedLocale: Locale,
+  ): Promise<Result<unknown>> {
     const locale = isLocale(requestedLocale) ? requestedLocale : defaultLocale;
     if (!isKioskMethodName(method)) {
-      return failure('unknown_method', translate(locale, 'error.unknown_method', { method: method.slice(0, 100) }));
+      return failure(
+        'unknown_method',
+        translate(locale, 'error.unknown_method', { method: method.slice(0, 100) }),
+      );
     }
     const contract = kioskMethods[method];
     const parsed = contract.args.safeParse(args ?? {});
     if (!parsed.success) {
       return failure(
         'invalid_argument',
-        translate(locale, 'error.invalid_argument', { detail: describeInvalidArguments(parsed.error) }),
+        translate(locale, 'error.invalid_argument', {
+          detail: describeInvalidArguments(parsed.error),
+        }),
       );
     }
     try {
@@ -61,13 +70,19 @@ export function createDispatcher(handlers: MethodHandlers, logger: Logger): Kios
       const value: unknown = await handler(parsed.data, { locale });
       const checked = contract.result.safeParse(value);
       if (!checked.success) {
-        logger.error({ method, issues: checked.error.issues }, 'handler result breaks the API contract');
+        logger.error(
+          { method, issues: checked.error.issues },
+          'handler result breaks the API contract',
+        );
         return failure('internal_error', translate(locale, 'error.internal_error'));
       }
       return ok(checked.data);
     } catch (error) {
       if (error instanceof KioskError) {
-        return failure(error.code, translate(locale, `error.${error.code}`, translatedParams(error, locale)));
+        return failure(
+          error.code,
+          translate(locale, `error.${error.code}`, translatedParams(error, locale)),
+        );
       }
       logger.error({ method, err: error }, 'kiosk method failed');
       return failure('internal_error', translate(locale, 'error.internal_error'));
@@ -77,7 +92,10 @@ export function createDispatcher(handlers: MethodHandlers, logger: Logger): Kios
   function emit<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
     const checked = kioskEvents[event].safeParse(payload);
     if (!checked.success) {
-      logger.error({ event, issues: checked.error.issues }, 'event payload breaks the API contract');
+      logger.error(
+        { event, issues: checked.error.issues },
+        'event payload breaks the API contract',
+      );
       return;
     }
     for (const listener of [...listeners]) {
@@ -103,7 +121,8 @@ export function createDispatcher(handlers: MethodHandlers, logger: Logger): Kios
 function translatedParams(error: KioskError, locale: Locale): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(error.params)) {
-    params[name] = typeof value === 'string' && isMessageKey(value) ? translate(locale, value) : value;
+    params[name] =
+      typeof value === 'string' && isMessageKey(value) ? translate(locale, value) : value;
   }
   return params;
 }

@@ -1,5 +1,9 @@
 import type { BankOverview, OpenCompartmentResult } from '../../src-shared/api/contract.js';
-import type { CompartmentView, DoorState, LockAddress } from '../../src-shared/domain/compartment.js';
+import type {
+  CompartmentView,
+  DoorState,
+  LockAddress,
+} from '../../src-shared/domain/compartment.js';
 import type { HardwareStatus, UnlockOutcome } from '../../src-shared/domain/door.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import type { KioskDb } from '../db/open-kiosk-database.js';
@@ -40,7 +44,9 @@ export interface CompartmentService {
 export function createCompartmentService(deps: CompartmentServiceDependencies): CompartmentService {
   const found = findOnlyBank(deps.db);
   if (!found) {
-    throw new Error('The kiosk database has no locker bank: commission the bank (or start the demo) first.');
+    throw new Error(
+      'The kiosk database has no locker bank: commission the bank (or start the demo) first.',
+    );
   }
   const bank: LockerBankRow = found;
 

@@ -9,7 +9,9 @@ import type { DoorSensing, UnlockAndObserve } from './compartment-service.js';
  */
 export interface KioskHardware extends DoorSensing {
   unlockAndObserve: UnlockAndObserve;
-  onDoorChanged(listener: (lock: LockAddress, door: Exclude<DoorState, 'unknown'>) => void): () => void;
+  onDoorChanged(
+    listener: (lock: LockAddress, door: Exclude<DoorState, 'unknown'>) => void,
+  ): () => void;
   onHardwareChanged(listener: (status: HardwareStatus) => void): () => void;
   start(): void;
   stop(): Promise<void>;

@@ -5,7 +5,9 @@ import type { CompartmentService } from './compartment-service.js';
  * Which service answers each kiosk API method. The actor is fixed until operators sign in
  * (issue 4): the temporary operator screen says so to whoever stands at the kiosk.
  */
-export function createMethodHandlers(services: { compartments: CompartmentService }): MethodHandlers {
+export function createMethodHandlers(services: {
+  compartments: CompartmentService;
+}): MethodHandlers {
   return {
     'bank.overview': () => services.compartments.overview(),
     'compartment.open': ({ compartmentId }) =>

@@ -7,7 +7,10 @@ import { openKioskDatabase } from '../db/open-kiosk-database.js';
 import { ensureSyncIdentity } from '../db/queries/sync-device.js';
 import { seedDemoBank } from '../db/seed-demo-bank.js';
 import { createBankHardware } from '../hardware/create-bank-hardware.js';
-import { hardwareProfileFromEnvironment, type HardwareProfile } from '../hardware/hardware-profile.js';
+import {
+  hardwareProfileFromEnvironment,
+  type HardwareProfile,
+} from '../hardware/hardware-profile.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { systemClock } from '../time/system-clock.js';
 import { createCompartmentService } from './compartment-service.js';
@@ -54,7 +57,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }
     const hardware =
       options.hardware ??
-      (await createBankHardware(options.hardwareProfile ?? hardwareProfileFromEnvironment(process.env), clock, logger));
+      (await createBankHardware(
+        options.hardwareProfile ?? hardwareProfileFromEnvironment(process.env),
+        clock,
+        logger,
+      ));
     const compartments = createCompartmentService({
       db: database.db,
       clock,
@@ -62,7 +69,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       unlockAndObserve: hardware.unlockAndObserve,
     });
     const dispatcher = createDispatcher(createMethodHandlers({ compartments }), logger);
-    const stopBridge = bridgeDoorEvents({ hardware, compartments, db: database.db, clock, dispatcher, logger });
+    const stopBridge = bridgeDoorEvents({
+      hardware,
+      compartments,
+      db: database.db,
+      clock,
+      dispatcher,
+      logger,
+    });
     hardware.start();
     logger.info({ bank: compartments.bank.name, dataDir: options.dataDir }, 'kiosk core started');
     return {

@@ -1,8 +1,5 @@
 export type DatabaseOpenFailure =
-  | 'newer_than_app'
-  | 'corrupt'
-  | 'pragma_not_applied'
-  | 'migration_failed';
+  'newer_than_app' | 'corrupt' | 'pragma_not_applied' | 'migration_failed';
 
 /** Why the kiosk database could not be opened; the kiosk then shows its out-of-service screen. */
 export class DatabaseOpenError extends Error {

@@ -55,10 +55,17 @@ export function openKioskDatabase(options: OpenKioskDatabaseOptions): KioskDatab
 /** SQLite's own "this is not a database / is corrupt" errors become the kiosk's `corrupt`. */
 function asOpenError(error: unknown, file: string): unknown {
   const code = (error as { code?: unknown }).code;
-  if (!(error instanceof DatabaseOpenError) && (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')) {
-    return new DatabaseOpenError('corrupt', `The kiosk database ${file} is damaged: ${describe(error)}`, {
-      cause: error,
-    });
+  if (
+    !(error instanceof DatabaseOpenError) &&
+    (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+  ) {
+    return new DatabaseOpenError(
+      'corrupt',
+      `The kiosk database ${file} is damaged: ${describe(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   return error;
 }
@@ -107,7 +114,10 @@ function checkIntegrity(sqlite: Database.Database): void {
     });
   }
   if (verdict !== 'ok') {
-    throw new DatabaseOpenError('corrupt', `The kiosk database failed its integrity check: ${String(verdict)}`);
+    throw new DatabaseOpenError(
+      'corrupt',
+      `The kiosk database failed its integrity check: ${String(verdict)}`,
+    );
   }
 }
 
@@ -119,10 +129,14 @@ function refuseNewerDatabase(sqlite: Database.Database, knownMigrations: Set<num
   if (!hasTable) {
     return;
   }
-  const applied = sqlite.prepare(`SELECT created_at AS createdAt FROM "${migrationsTable}"`).all() as {
+  const applied = sqlite
+    .prepare(`SELECT created_at AS createdAt FROM "${migrationsTable}"`)
+    .all() as {
     createdAt: number | string;
   }[];
-  const unknown = applied.map((row) => Number(row.createdAt)).filter((when) => !knownMigrations.has(when));
+  const unknown = applied
+    .map((row) => Number(row.createdAt))
+    .filter((when) => !knownMigrations.has(when));
   if (unknown.length > 0) {
     throw new DatabaseOpenError(
       'newer_than_app',

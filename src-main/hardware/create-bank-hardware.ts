@@ -5,7 +5,11 @@ import type { HardwareProfile } from './hardware-profile.js';
 import { createNoHardware } from './no-hardware.js';
 
 /** Builds the hardware a profile describes: one adapter per board protocol (X7). */
-export async function createBankHardware(profile: HardwareProfile, clock: Clock, logger: Logger): Promise<KioskHardware> {
+export async function createBankHardware(
+  profile: HardwareProfile,
+  clock: Clock,
+  logger: Logger,
+): Promise<KioskHardware> {
   switch (profile.protocol) {
     case 'none':
       logger.warn('no lock hardware configured: doors cannot be opened');

@@ -22,7 +22,10 @@ export type KerongCu16Profile = z.infer<typeof KerongCu16Profile>;
 /** A kiosk started without lock hardware (development, or a bank not yet commissioned). */
 export const NoHardwareProfile = z.object({ protocol: z.literal('none') });
 
-export const HardwareProfile = z.discriminatedUnion('protocol', [KerongCu16Profile, NoHardwareProfile]);
+export const HardwareProfile = z.discriminatedUnion('protocol', [
+  KerongCu16Profile,
+  NoHardwareProfile,
+]);
 export type HardwareProfile = z.infer<typeof HardwareProfile>;
 export type HardwareProfileInput = z.input<typeof HardwareProfile>;
 
@@ -31,7 +34,9 @@ export type HardwareProfileInput = z.input<typeof HardwareProfile>;
  * (default kerong-cu16): how `npm start` hands the simulated bank to an Electron kiosk.
  * Throws a message naming the wrong variable.
  */
-export function hardwareProfileFromEnvironment(env: Readonly<Record<string, string | undefined>>): HardwareProfile {
+export function hardwareProfileFromEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): HardwareProfile {
   const device = env['CASIER_LOCK_DEVICE'];
   if (!device) {
     return { protocol: 'none' };
@@ -43,8 +48,12 @@ export function hardwareProfileFromEnvironment(env: Readonly<Record<string, stri
     boards: boardsText.split(',').map((board) => Number(board.trim())),
   });
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'protocol').join(', ');
-    throw new Error(`CASIER_LOCK_* settings are not valid (${fields}); boards were "${boardsText}".`);
+    const fields = parsed.error.issues
+      .map((issue) => issue.path.join('.') || 'protocol')
+      .join(', ');
+    throw new Error(
+      `CASIER_LOCK_* settings are not valid (${fields}); boards were "${boardsText}".`,
+    );
   }
   return parsed.data;
 }

@@ -3,7 +3,10 @@
  * upgrades, so a web page from anywhere else (opened on the same machine) is refused: without
  * this check any site could open doors through a kiosk's loopback port.
  */
-export function isAllowedOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  hostHeader: string | undefined,
+): boolean {
   if (!origin || !hostHeader) {
     return false;
   }
@@ -13,7 +16,11 @@ export function isAllowedOrigin(origin: string | undefined, hostHeader: string |
   } catch {
     return false;
   }
-  return originUrl.protocol === 'http:' && originUrl.host === hostHeader && isLoopbackHost(originUrl.hostname);
+  return (
+    originUrl.protocol === 'http:' &&
+    originUrl.host === hostHeader &&
+    isLoopbackHost(originUrl.hostname)
+  );
 }
 
 function isLoopbackHost(hostname: string): boolean {

@@ -30,7 +30,9 @@ export interface KioskHost {
  */
 export async function startKioskHost(options: KioskHostOptions): Promise<KioskHost> {
   if (!existsSync(options.rendererFolder)) {
-    throw new Error(`The kiosk UI is not built (${options.rendererFolder} is missing): run npm run build:renderer.`);
+    throw new Error(
+      `The kiosk UI is not built (${options.rendererFolder} is missing): run npm run build:renderer.`,
+    );
   }
   const server = Fastify({ loggerInstance: options.logger, bodyLimit: maxWireMessageBytes });
   await server.register(fastifyWebsocket, { options: { maxPayload: maxWireMessageBytes } });
@@ -48,7 +50,10 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
       websocket: true,
       preValidation: async (request, reply) => {
         if (!isAllowedOrigin(request.headers.origin, request.headers.host)) {
-          options.logger.warn({ origin: request.headers.origin }, 'refused a kiosk API socket from another origin');
+          options.logger.warn(
+            { origin: request.headers.origin },
+            'refused a kiosk API socket from another origin',
+          );
           await reply.code(403).send({ error: 'forbidden origin' });
         }
       },

@@ -20,7 +20,11 @@ const policyViolation = 1008;
  * every core event pushed while the connection lives. Malformed frames close the connection:
  * the only page that talks here is our own, so garbage means something else is talking.
  */
-export function serveKioskSession(socket: SessionSocket, dispatcher: KioskDispatcher, logger: Logger): void {
+export function serveKioskSession(
+  socket: SessionSocket,
+  dispatcher: KioskDispatcher,
+  logger: Logger,
+): void {
   const unsubscribe = dispatcher.subscribe((event, payload) => {
     send({ kind: 'event', event, payload });
   });
@@ -50,7 +54,11 @@ export function serveKioskSession(socket: SessionSocket, dispatcher: KioskDispat
 }
 
 function messageText(data: unknown): string | undefined {
-  const text = Buffer.isBuffer(data) ? data.toString('utf8') : typeof data === 'string' ? data : undefined;
+  const text = Buffer.isBuffer(data)
+    ? data.toString('utf8')
+    : typeof data === 'string'
+      ? data
+      : undefined;
   return text !== undefined && Buffer.byteLength(text) <= maxWireMessageBytes ? text : undefined;
 }
 

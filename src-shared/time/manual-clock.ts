@@ -66,7 +66,11 @@ export class ManualClock implements Clock {
       if (timer.dueAt > target) {
         continue;
       }
-      if (!earliest || timer.dueAt < earliest.dueAt || (timer.dueAt === earliest.dueAt && timer.order < earliest.order)) {
+      if (
+        !earliest ||
+        timer.dueAt < earliest.dueAt ||
+        (timer.dueAt === earliest.dueAt && timer.order < earliest.order)
+      ) {
         earliest = timer;
       }
     }

@@ -10,18 +10,21 @@ describe('hybrid logical clock', () => {
 
   it('never goes backwards, whatever the wall clock does, and sorts as text', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 45 }), { minLength: 1, maxLength: 50 }), (walls) => {
-        let previous: HlcStamp | undefined;
-        let previousText = '';
-        for (const wall of walls) {
-          const stamp = nextHlc(previous, wall, 'bank-a');
-          const text = formatHlc(stamp);
-          expect(text > previousText).toBe(true);
-          expect(parseHlc(text)).toEqual(stamp);
-          previous = stamp;
-          previousText = text;
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 ** 45 }), { minLength: 1, maxLength: 50 }),
+        (walls) => {
+          let previous: HlcStamp | undefined;
+          let previousText = '';
+          for (const wall of walls) {
+            const stamp = nextHlc(previous, wall, 'bank-a');
+            const text = formatHlc(stamp);
+            expect(text > previousText).toBe(true);
+            expect(parseHlc(text)).toEqual(stamp);
+            previous = stamp;
+            previousText = text;
+          }
+        },
+      ),
     );
   });
 

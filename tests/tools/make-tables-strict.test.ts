@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeTablesStrict } from '../../tools/db/make-tables-strict.js';
 
 describe('makeTablesStrict', () => {
-  const generated = 'CREATE TABLE `a` (\n\t`id` integer PRIMARY KEY NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `i` ON `a` (`id`);';
+  const generated =
+    'CREATE TABLE `a` (\n\t`id` integer PRIMARY KEY NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `i` ON `a` (`id`);';
 
   it('adds STRICT to each CREATE TABLE and nothing else', () => {
     expect(makeTablesStrict(generated)).toBe(

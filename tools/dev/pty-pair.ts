@@ -16,7 +16,10 @@ export interface PtyPair {
  * A pseudo-terminal pair joined by socat (hardware.md "Simulators"): real serial bytes between
  * the kiosk and a simulator process, through the same serialport stack a USB adapter uses.
  */
-export async function createPtyPair(folder: string, options: { readyTimeoutMs?: number } = {}): Promise<PtyPair> {
+export async function createPtyPair(
+  folder: string,
+  options: { readyTimeoutMs?: number } = {},
+): Promise<PtyPair> {
   const kioskSide = join(folder, 'kiosk-tty');
   const deviceSide = join(folder, 'board-tty');
   const socat = spawn(
@@ -49,9 +52,15 @@ export async function createPtyPair(folder: string, options: { readyTimeoutMs?: 
 
   // socat announces both ends on stderr; the links exist once it is ready for traffic.
   const deadline = Date.now() + (options.readyTimeoutMs ?? 5000);
-  while (!(existsSync(kioskSide) && existsSync(deviceSide) && stderr.includes('starting data transfer loop'))) {
+  while (!(
+    existsSync(kioskSide) &&
+    existsSync(deviceSide) &&
+    stderr.includes('starting data transfer loop')
+  )) {
     if (spawnError) {
-      throw new Error(`socat could not start (${spawnError.message}); install it with: apt-get install socat`);
+      throw new Error(
+        `socat could not start (${spawnError.message}); install it with: apt-get install socat`,
+      );
     }
     if (exited || Date.now() > deadline) {
       await close();

@@ -21,13 +21,23 @@ interface StepOutcome {
   failed: number;
 }
 
-function run(name: string, command: string, args: string[], countTests?: () => { passed: number; failed: number }): StepOutcome {
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  countTests?: () => { passed: number; failed: number },
+): StepOutcome {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
   const ok = result.status === 0;
   const counts = countTests?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   // A runner that crashed before writing its report still counts as a failure.
-  return { name, ok, passed: counts.passed, failed: ok ? counts.failed : Math.max(counts.failed, 1) };
+  return {
+    name,
+    ok,
+    passed: counts.passed,
+    failed: ok ? counts.failed : Math.max(counts.failed, 1),
+  };
 }
 
 function readJson(path: string): unknown {
@@ -35,14 +45,14 @@ function readJson(path: string): unknown {
 }
 
 function vitestCounts(): { passed: number; failed: number } {
-  const report = readJson(join(reports, 'vitest.json')) as { numPassedTests?: number; numFailedTests?: number } | undefined;
+  const report = readJson(join(reports, 'vitest.json')) as
+    { numPassedTests?: number; numFailedTests?: number } | undefined;
   return { passed: report?.numPassedTests ?? 0, failed: report?.numFailedTests ?? 0 };
 }
 
 function playwrightCounts(): { passed: number; failed: number } {
   const report = readJson(join(reports, 'playwright.json')) as
-    | { stats?: { expected?: number; unexpected?: number; flaky?: number } }
-    | undefined;
+    { stats?: { expected?: number; unexpected?: number; flaky?: number } } | undefined;
   const stats = report?.stats ?? {};
   return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
 }
@@ -65,7 +75,13 @@ function main(): number {
     run(
       'unit and integration tests',
       npx,
-      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`],
+      [
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${join(reports, 'vitest.json')}`,
+      ],
       vitestCounts,
     ),
     run('build', npm, ['run', '--silent', 'build']),
@@ -73,7 +89,9 @@ function main(): number {
   ];
   console.log('\nSummary');
   for (const outcome of outcomes) {
-    console.log(`  ${outcome.ok ? 'ok  ' : 'FAIL'} ${outcome.name} (${outcome.passed} passed, ${outcome.failed} failed)`);
+    console.log(
+      `  ${outcome.ok ? 'ok  ' : 'FAIL'} ${outcome.name} (${outcome.passed} passed, ${outcome.failed} failed)`,
+    );
   }
   const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
   const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);

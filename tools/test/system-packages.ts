@@ -10,8 +10,14 @@ export interface SystemPackage {
 }
 
 export const requiredSystemPackages: SystemPackage[] = [
-  { debianName: 'chromium', why: 'browser tests of the kiosk UI (Playwright drives Debian Chromium)' },
-  { debianName: 'socat', why: 'pseudo-terminal pairs between the kiosk and the lock-board simulator' },
+  {
+    debianName: 'chromium',
+    why: 'browser tests of the kiosk UI (Playwright drives Debian Chromium)',
+  },
+  {
+    debianName: 'socat',
+    why: 'pseudo-terminal pairs between the kiosk and the lock-board simulator',
+  },
   { debianName: 'libusb-1.0-0', why: 'node-hid (HID POS barcode scanners)' },
 ];
 
@@ -40,5 +46,8 @@ export function ensureSystemPackages(log: (line: string) => void): void {
   log(`installing Debian packages: ${names.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...names], {
+    stdio: 'inherit',
+    env,
+  });
 }

@@ -18,6 +18,9 @@ export function listCompartments(reader: KioskReader, bankId: string): Compartme
     .all();
 }
 
-export function findCompartment(reader: KioskReader, compartmentId: string): CompartmentRow | undefined {
+export function findCompartment(
+  reader: KioskReader,
+  compartmentId: string,
+): CompartmentRow | undefined {
   return reader.select().from(compartments).where(eq(compartments.id, compartmentId)).get();
 }

@@ -20,7 +20,9 @@ export function ensureSyncIdentity(db: KioskDb, deviceId: string): SyncIdentity 
       return { deviceId: existing.deviceId, incarnationId: existing.incarnationId };
     }
     const identity = { deviceId, incarnationId: uuidv7() };
-    tx.insert(syncDevice).values({ singleton: 1, ...identity, lastMutationId: 0 }).run();
+    tx.insert(syncDevice)
+      .values({ singleton: 1, ...identity, lastMutationId: 0 })
+      .run();
     return identity;
   });
 }
@@ -34,10 +36,15 @@ export interface IssuedStamp {
  * Issues the next mutation id (exactly previous + 1) and HLC stamp. Must run inside the
  * transaction that writes the business rows, so an id is used if and only if its action commits.
  */
-export function issueMutationStamp(tx: Pick<KioskDb, 'select' | 'update'>, nowMs: number): IssuedStamp {
+export function issueMutationStamp(
+  tx: Pick<KioskDb, 'select' | 'update'>,
+  nowMs: number,
+): IssuedStamp {
   const device = tx.select().from(syncDevice).where(eq(syncDevice.singleton, 1)).get();
   if (!device) {
-    throw new Error('The kiosk database has no sync identity; ensureSyncIdentity must run at start.');
+    throw new Error(
+      'The kiosk database has no sync identity; ensureSyncIdentity must run at start.',
+    );
   }
   const previous = device.lastHlc ? parseHlc(device.lastHlc) : undefined;
   const hlc = formatHlc(nextHlc(previous, nowMs, device.deviceId));

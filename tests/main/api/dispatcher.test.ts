@@ -6,7 +6,11 @@ import { silentLogger } from '../../../src-main/logging/logger.js';
 function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
   return {
     'bank.overview': () => ({ bank: { id: 'b', name: 'Lobby' }, hardware: 'ok', compartments: [] }),
-    'compartment.open': ({ compartmentId }) => ({ compartmentId, label: '7', outcome: 'door_seen_open' }),
+    'compartment.open': ({ compartmentId }) => ({
+      compartmentId,
+      label: '7',
+      outcome: 'door_seen_open',
+    }),
     ...overrides,
   };
 }
@@ -14,7 +18,9 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
 describe('kiosk dispatcher', () => {
   it('runs a valid call and returns its value', async () => {
     const dispatcher = createDispatcher(handlers(), silentLogger());
-    await expect(dispatcher.invoke('compartment.open', { compartmentId: 'c1' }, 'en')).resolves.toEqual({
+    await expect(
+      dispatcher.invoke('compartment.open', { compartmentId: 'c1' }, 'en'),
+    ).resolves.toEqual({
       ok: true,
       value: { compartmentId: 'c1', label: '7', outcome: 'door_seen_open' },
     });
@@ -24,14 +30,21 @@ describe('kiosk dispatcher', () => {
     const dispatcher = createDispatcher(handlers(), silentLogger());
     await expect(dispatcher.invoke('door.forceAll', {}, 'fr')).resolves.toEqual({
       ok: false,
-      error: { code: 'unknown_method', message: 'Cette borne ne connaît pas l’action « door.forceAll ».' },
+      error: {
+        code: 'unknown_method',
+        message: 'Cette borne ne connaît pas l’action « door.forceAll ».',
+      },
     });
   });
 
   it('refuses bad arguments without calling the handler and names the field, not its value', async () => {
     const open = vi.fn();
     const dispatcher = createDispatcher(handlers({ 'compartment.open': open }), silentLogger());
-    const result = await dispatcher.invoke('compartment.open', { compartmentId: 42, secret: '123456' }, 'en');
+    const result = await dispatcher.invoke(
+      'compartment.open',
+      { compartmentId: 42, secret: '123456' },
+      'en',
+    );
     expect(open).not.toHaveBeenCalled();
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -52,7 +65,10 @@ describe('kiosk dispatcher', () => {
       silentLogger(),
     );
     const result = await dispatcher.invoke('compartment.open', { compartmentId: 'zz' }, 'fr');
-    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'Casier introuvable.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Casier introuvable.' },
+    });
   });
 
   it('hides a bug behind internal_error instead of throwing across the transport', async () => {
@@ -92,7 +108,11 @@ describe('kiosk dispatcher', () => {
     unsubscribe();
     dispatcher.emit('door.changed', { compartmentId: 'c1', label: '1', door: 'closed' });
     expect(first).toHaveBeenCalledTimes(1);
-    expect(first).toHaveBeenCalledWith('door.changed', { compartmentId: 'c1', label: '1', door: 'open' });
+    expect(first).toHaveBeenCalledWith('door.changed', {
+      compartmentId: 'c1',
+      label: '1',
+      door: 'open',
+    });
     expect(second).toHaveBeenCalledTimes(2);
   });
 });

@@ -38,7 +38,13 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
   beforeEach(async () => {
     folder = makeTempFolder();
     hardware = new FakeHardware();
-    core = await startKioskCore({ dataDir: folder.path, demo: true, hardware, clock, logger: silentLogger() });
+    core = await startKioskCore({
+      dataDir: folder.path,
+      demo: true,
+      hardware,
+      clock,
+      logger: silentLogger(),
+    });
   });
   afterEach(async () => {
     await core.stop();
@@ -53,18 +59,32 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     expect(before.compartments.every((compartment) => compartment.door === 'unknown')).toBe(true);
     hardware.setDoor({ board: 0, channel: 1 }, 'closed');
     const after = await overview();
-    expect(after.compartments.find((compartment) => compartment.label === '1')?.door).toBe('closed');
+    expect(after.compartments.find((compartment) => compartment.label === '1')?.door).toBe(
+      'closed',
+    );
   });
 
   it('opens a compartment: unlock request committed before the pulse, outcome after, both in the outbox', async () => {
-    const target = (await overview()).compartments.find((compartment) => compartment.label === '3')!;
-    const result = await core.transport.invoke('compartment.open', { compartmentId: target.id }, 'en');
+    const target = (await overview()).compartments.find(
+      (compartment) => compartment.label === '3',
+    )!;
+    const result = await core.transport.invoke(
+      'compartment.open',
+      { compartmentId: target.id },
+      'en',
+    );
     expect(result).toEqual({
       ok: true,
-      value: { compartmentId: target.id, label: '3', outcome: 'door_seen_open' } satisfies OpenCompartmentResult,
+      value: {
+        compartmentId: target.id,
+        label: '3',
+        outcome: 'door_seen_open',
+      } satisfies OpenCompartmentResult,
     });
     expect(hardware.unlocked).toEqual([{ board: 0, channel: 3 }]);
-    const activity = rows('SELECT type, compartment_id AS compartmentId FROM activity_log ORDER BY hlc');
+    const activity = rows(
+      'SELECT type, compartment_id AS compartmentId FROM activity_log ORDER BY hlc',
+    );
     expect(activity.map((row) => row['type'])).toEqual([
       'compartment.unlock_requested',
       'door.opened',
@@ -83,22 +103,27 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     core.transport.subscribe((event, payload) => events.push([event, payload]));
     hardware.setDoor({ board: 1, channel: 2 }, 'open');
     hardware.setDoor({ board: 1, channel: 2 }, 'closed');
-    const label = (await overview()).compartments.find((c) => c.lock.board === 1 && c.lock.channel === 2)!.label;
+    const label = (await overview()).compartments.find(
+      (c) => c.lock.board === 1 && c.lock.channel === 2,
+    )!.label;
     expect(events.map(([event, payload]) => [event, (payload as { door: string }).door])).toEqual([
       ['door.changed', 'open'],
       ['door.changed', 'closed'],
     ]);
     expect((events[0]![1] as { label: string }).label).toBe(label);
-    expect(rows("SELECT type FROM activity_log WHERE actor = 'door-sensor'").map((row) => row['type'])).toEqual([
-      'door.opened',
-      'door.closed',
-    ]);
+    expect(
+      rows("SELECT type FROM activity_log WHERE actor = 'door-sensor'").map((row) => row['type']),
+    ).toEqual(['door.opened', 'door.closed']);
   });
 
   it('refuses to open when the lock bus is down, saying so in French, and records nothing', async () => {
     const target = (await overview()).compartments[0]!;
     hardware.setHardwareStatus('degraded');
-    const result = await core.transport.invoke('compartment.open', { compartmentId: target.id }, 'fr');
+    const result = await core.transport.invoke(
+      'compartment.open',
+      { compartmentId: target.id },
+      'fr',
+    );
     expect(result).toEqual({
       ok: false,
       error: {
@@ -119,7 +144,11 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
   it('reports a jammed door as jammed, never as open', async () => {
     hardware.nextOutcome = 'jammed';
     const target = (await overview()).compartments[5]!;
-    const result = await core.transport.invoke('compartment.open', { compartmentId: target.id }, 'en');
+    const result = await core.transport.invoke(
+      'compartment.open',
+      { compartmentId: target.id },
+      'en',
+    );
     expect(result.ok && (result.value as OpenCompartmentResult).outcome).toBe('jammed');
     expect(rows("SELECT type FROM activity_log WHERE type = 'door.opened'")).toEqual([]);
   });
@@ -127,7 +156,13 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
   it('stops the hardware when the core stops', async () => {
     await core.stop();
     expect(hardware.stopped).toBe(true);
-    core = await startKioskCore({ dataDir: folder.path, demo: true, hardware: new FakeHardware(), clock, logger: silentLogger() });
+    core = await startKioskCore({
+      dataDir: folder.path,
+      demo: true,
+      hardware: new FakeHardware(),
+      clock,
+      logger: silentLogger(),
+    });
     expect((await overview()).compartments).toHaveLength(24);
   });
 });

@@ -50,7 +50,12 @@ describe('recordAction (activity row + outbox row in one transaction)', () => {
     expect(activity).toHaveLength(1);
     expect(outbox).toHaveLength(1);
     expect(activity[0]!.hlc).toBe(outbox[0]!.hlc);
-    expect(outbox[0]).toMatchObject({ id: recorded.mutationId, name: action.type, v: 1, wallTime: now });
+    expect(outbox[0]).toMatchObject({
+      id: recorded.mutationId,
+      name: action.type,
+      v: 1,
+      wallTime: now,
+    });
     const args = JSON.parse(outbox[0]!.args) as Record<string, unknown>;
     expect(args['activityId']).toBe(recorded.activityId);
     const expectedHash = createHash('sha256')

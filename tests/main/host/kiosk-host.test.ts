@@ -37,12 +37,24 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
     writeFileSync(join(folder.path, 'index.html'), '<!doctype html><title>kiosk</title>');
     dispatcher = createDispatcher(
       {
-        'bank.overview': () => ({ bank: { id: 'b', name: 'Lobby' }, hardware: 'ok', compartments: [] }),
-        'compartment.open': ({ compartmentId }) => ({ compartmentId, label: '1', outcome: 'door_seen_open' }),
+        'bank.overview': () => ({
+          bank: { id: 'b', name: 'Lobby' },
+          hardware: 'ok',
+          compartments: [],
+        }),
+        'compartment.open': ({ compartmentId }) => ({
+          compartmentId,
+          label: '1',
+          outcome: 'door_seen_open',
+        }),
       },
       silentLogger(),
     );
-    host = await startKioskHost({ dispatcher, rendererFolder: folder.path, logger: silentLogger() });
+    host = await startKioskHost({
+      dispatcher,
+      rendererFolder: folder.path,
+      logger: silentLogger(),
+    });
   });
   afterEach(async () => {
     for (const socket of sockets.splice(0)) {
@@ -64,7 +76,15 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
     const socket = openSocket(host, host.url.slice(0, -1));
     sockets.push(socket);
     await opened(socket);
-    socket.send(JSON.stringify({ kind: 'invoke', id: 7, method: 'compartment.open', args: { compartmentId: 'c9' }, locale: 'en' }));
+    socket.send(
+      JSON.stringify({
+        kind: 'invoke',
+        id: 7,
+        method: 'compartment.open',
+        args: { compartmentId: 'c9' },
+        locale: 'en',
+      }),
+    );
     expect(await nextMessage(socket)).toEqual({
       kind: 'result',
       id: 7,
@@ -72,7 +92,11 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
     });
     const pushed = nextMessage(socket);
     dispatcher.emit('hardware.changed', { hardware: 'degraded' });
-    expect(await pushed).toEqual({ kind: 'event', event: 'hardware.changed', payload: { hardware: 'degraded' } });
+    expect(await pushed).toEqual({
+      kind: 'event',
+      event: 'hardware.changed',
+      payload: { hardware: 'degraded' },
+    });
   });
 
   it('refuses a socket opened by a page from another origin, or with no origin', async () => {
@@ -81,7 +105,9 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
       socket.on('error', () => undefined); // the refusal itself surfaces as an error event
       sockets.push(socket);
       const status = await new Promise<number>((resolve) => {
-        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.once('unexpected-response', (_request, response) =>
+          resolve(response.statusCode ?? 0),
+        );
         socket.once('open', () => resolve(101));
       });
       expect(status, String(origin)).toBe(403);
@@ -99,7 +125,9 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
     const other = openSocket(host, host.url.slice(0, -1));
     sockets.push(other);
     await opened(other);
-    other.send(JSON.stringify({ kind: 'invoke', id: 1, method: 'bank.overview', args: {}, locale: 'fr' }));
+    other.send(
+      JSON.stringify({ kind: 'invoke', id: 1, method: 'bank.overview', args: {}, locale: 'fr' }),
+    );
     expect(await nextMessage(other)).toMatchObject({ kind: 'result', id: 1, result: { ok: true } });
   });
 });
