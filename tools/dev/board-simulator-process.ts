@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { findAppRoot } from '../../src-main/app-root.js';
+
+export interface BoardSimulatorProcessOptions {
+  protocol: 'kerong-cu16';
+  /** The simulator's end of the pty pair. */
+  device: string;
+  boards: number;
+  closeAfterMs?: number;
+  readyTimeoutMs?: number;
+}
+
+export interface BoardSimulatorProcess {
+  controlUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs tools/sim/board-sim.ts as its own process (a board is another machine on the wire) and
+ * waits for its ready line: {"ready":true,"controlUrl":"http://127.0.0.1:…"}.
+ */
+export async function startBoardSimulatorProcess(options: BoardSimulatorProcessOptions): Promise<BoardSimulatorProcess> {
+  const root = findAppRoot(import.meta.url);
+  const args = [
+    '--import',
+    'tsx',
+    join(root, 'tools', 'sim', 'board-sim.ts'),
+    '--protocol',
+    options.protocol,
+    '--device',
+    options.device,
+    '--boards',
+    String(options.boards),
+  ];
+  if (options.closeAfterMs !== undefined) {
+    args.push('--close-after-ms', String(options.closeAfterMs));
+  }
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  async function stop(): Promise<void> {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+
+  try {
+    const controlUrl = await readReadyLine(child, options.readyTimeoutMs ?? 15_000);
+    return { controlUrl, process: child, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function readReadyLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) {
+      reject(new Error('the simulator has no stdout'));
+      return;
+    }
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => {
+      reject(new Error(`the board simulator was not ready within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the board simulator exited (code ${code}) before it was ready`));
+    });
+    lines.on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { ready?: unknown; controlUrl?: unknown };
+        if (message.ready === true && typeof message.controlUrl === 'string') {
+          clearTimeout(timer);
+          resolve(message.controlUrl);
+        }
+      } catch {
+        // Not the ready line (the simulator may log other things); keep reading.
+      }
+    });
+  });
+}

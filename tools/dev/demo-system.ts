@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findAppRoot } from '../../src-main/app-root.js';
+import { startKioskCore } from '../../src-main/core/start-kiosk-core.js';
+import { demoBoards } from '../../src-main/db/seed-demo-bank.js';
+import type { KerongCu16Profile } from '../../src-main/hardware/hardware-profile.js';
+import { startKioskHost } from '../../src-main/host/kiosk-host.js';
+import type { Logger } from '../../src-main/logging/logger.js';
+import { startBoardSimulatorProcess } from './board-simulator-process.js';
+import { createPtyPair } from './pty-pair.js';
+
+export interface SimulatedBank {
+  /** The serial device the kiosk opens (one end of the pty pair). */
+  hardwareProfile: KerongCu16Profile;
+  simulatorControlUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A stack of shutdown steps run in reverse order, so a half-started system is never left. */
+class Stoppers {
+  #steps: (() => Promise<void>)[] = [];
+
+  push(step: () => Promise<void>): void {
+    this.#steps.push(step);
+  }
+
+  async stopAll(): Promise<void> {
+    for (const step of this.#steps.splice(0).reverse()) {
+      await step();
+    }
+  }
+}
+
+/**
+ * The demo bank's hardware: a socat pty pair and the KR-CU16 board simulator as its own process
+ * on the far end, exactly as a USB RS-485 adapter and two boards would be.
+ */
+export async function startSimulatedBank(options: { dataDir: string; closeAfterMs: number }): Promise<SimulatedBank> {
+  const stoppers = new Stoppers();
+  try {
+    const ptyFolder = join(options.dataDir, 'pty');
+    mkdirSync(ptyFolder, { recursive: true });
+    const pty = await createPtyPair(ptyFolder);
+    stoppers.push(() => pty.close());
+    const simulator = await startBoardSimulatorProcess({
+      protocol: 'kerong-cu16',
+      device: pty.deviceSide,
+      boards: demoBoards,
+      closeAfterMs: options.closeAfterMs,
+    });
+    stoppers.push(() => simulator.stop());
+    return {
+      hardwareProfile: {
+        protocol: 'kerong-cu16',
+        device: pty.kioskSide,
+        baudRate: 19200,
+        boards: Array.from({ length: demoBoards }, (_, board) => board),
+        lockBitOpenValue: 1,
+        pollIntervalMs: 250,
+        openTimeoutMs: 3000,
+      },
+      simulatorControlUrl: simulator.controlUrl,
+      stop: () => stoppers.stopAll(),
+    };
+  } catch (error) {
+    await stoppers.stopAll();
+    throw error;
+  }
+}
+
+export interface BrowserKiosk {
+  kioskUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The kiosk core on a SQLite file in `dataDir`, and the WebSocket host serving the built UI. */
+export async function startBrowserKiosk(options: {
+  dataDir: string;
+  port: number;
+  hardwareProfile: KerongCu16Profile;
+  logger: Logger;
+}): Promise<BrowserKiosk> {
+  const stoppers = new Stoppers();
+  try {
+    const core = await startKioskCore({
+      dataDir: options.dataDir,
+      demo: true,
+      logger: options.logger,
+      hardwareProfile: options.hardwareProfile,
+    });
+    stoppers.push(() => core.stop());
+    const host = await startKioskHost({
+      dispatcher: core.transport,
+      rendererFolder: join(findAppRoot(import.meta.url), 'dist', 'renderer'),
+      logger: options.logger,
+      port: options.port,
+    });
+    stoppers.push(() => host.close());
+    return { kioskUrl: host.url, stop: () => stoppers.stopAll() };
+  } catch (error) {
+    await stoppers.stopAll();
+    throw error;
+  }
+}

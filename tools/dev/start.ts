@@ -1,0 +1,141 @@
+/**
+ * `npm start`: the whole kiosk on one machine with simulated hardware. Builds, starts socat and
+ * the board simulator, then runs the kiosk in Electron when its binary is installed, otherwise
+ * runs the kiosk core here and serves the UI to a browser, printing the address.
+ * Ctrl+C stops every process it started.
+ *
+ * Options: --data-dir <folder> (default .casier/demo), --port <n> (default 5180; 0 = any free),
+ * --close-after-ms <n> (simulated doors swing shut after an unlock, default 4000),
+ * --skip-build, --browser (never Electron), --ready-json (one JSON line when ready, for tests).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findAppRoot } from '../../src-main/app-root.js';
+import { createLogger } from '../../src-main/logging/logger.js';
+import { startBrowserKiosk, startSimulatedBank, type SimulatedBank } from './demo-system.js';
+import { electronBinary } from './electron-binary.js';
+
+const root = findAppRoot(import.meta.url);
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: join(root, '.casier', 'demo') },
+    port: { type: 'string', default: '5180' },
+    'close-after-ms': { type: 'string', default: '4000' },
+    'skip-build': { type: 'boolean', default: false },
+    browser: { type: 'boolean', default: false },
+    'ready-json': { type: 'boolean', default: false },
+  },
+});
+
+function runNpmScript(script: string): void {
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`npm run ${script} failed`);
+  }
+}
+
+let stopRequested = false;
+
+/** Resolves on the first Ctrl+C / SIGTERM / SIGHUP; later ones are ignored while stopping. */
+function untilStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolveSignal) => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        if (!stopRequested) {
+          stopRequested = true;
+          resolveSignal(signal);
+        }
+      });
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  const stopSignal = untilStopSignal();
+  const dataDir = resolve(values['data-dir']);
+  const port = Number(values.port);
+  const logger = createLogger({ level: process.env['CASIER_LOG_LEVEL'] ?? 'warn' });
+  const electron = values.browser ? undefined : electronBinary(root);
+  if (!values['skip-build']) {
+    runNpmScript(electron ? 'build' : 'build:renderer');
+  }
+
+  const bank = await startSimulatedBank({ dataDir, closeAfterMs: Number(values['close-after-ms']) });
+  let stopKiosk: () => Promise<void>;
+  try {
+    stopKiosk = electron
+      ? startElectronKiosk(electron, dataDir, bank)
+      : await startBrowserKioskOnFreePort(dataDir, port, bank, logger);
+  } catch (error) {
+    await bank.stop();
+    throw error;
+  }
+
+  const signal = await stopSignal;
+  console.log(`\n${signal}: stopping the kiosk, the board simulator and socat…`);
+  await stopKiosk();
+  await bank.stop();
+  console.log('Stopped.');
+}
+
+async function startBrowserKioskOnFreePort(
+  dataDir: string,
+  port: number,
+  bank: SimulatedBank,
+  logger: ReturnType<typeof createLogger>,
+): Promise<() => Promise<void>> {
+  const options = { dataDir, hardwareProfile: bank.hardwareProfile, logger };
+  const kiosk = await startBrowserKiosk({ ...options, port }).catch((error: unknown) => {
+    if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') {
+      console.log(`Port ${port} is busy; using a free one.`);
+      return startBrowserKiosk({ ...options, port: 0 });
+    }
+    throw error;
+  });
+  if (values['ready-json']) {
+    console.log(
+      JSON.stringify({ ready: true, kioskUrl: kiosk.kioskUrl, simulatorControlUrl: bank.simulatorControlUrl }),
+    );
+  } else {
+    console.log(`\nCasier demo bank: 2 boards, 24 compartments (simulated); data in ${dataDir}`);
+    console.log(`Kiosk: ${kiosk.kioskUrl}`);
+    console.log(`Board simulator control: ${bank.simulatorControlUrl}doors`);
+    console.log('Press Ctrl+C to stop.\n');
+  }
+  return () => kiosk.stop();
+}
+
+/** The kiosk core then runs inside Electron's main process, on the simulated bank's pty. */
+function startElectronKiosk(binary: string, dataDir: string, bank: SimulatedBank): () => Promise<void> {
+  const child = spawn(binary, [join(root, 'dist', 'main', 'src-main', 'electron', 'main.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      CASIER_DEMO: '1',
+      CASIER_DATA_DIR: dataDir,
+      CASIER_LOCK_DEVICE: bank.hardwareProfile.device,
+      CASIER_LOCK_BOARDS: bank.hardwareProfile.boards.join(','),
+    },
+  });
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  // Closing the window ends the demo like Ctrl+C does.
+  void exited.then(() => {
+    if (!stopRequested) {
+      process.kill(process.pid, 'SIGTERM');
+    }
+  });
+  console.log(`\nKiosk: Electron window (pid ${child.pid}); board simulator control: ${bank.simulatorControlUrl}doors`);
+  return async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
