@@ -6,9 +6,15 @@ export const en = {
   'app.title': 'Casier',
   'app.connecting': 'Connecting to the locker bank…',
   'app.disconnected': 'Connection to the locker bank lost. Retrying…',
+  'app.connected': 'Connected to the locker bank',
+  'connection.unavailable':
+    'Not connected to the locker bank. Wait for the connection to come back, then try again.',
+  'connection.call_interrupted':
+    'The connection to the locker bank was lost before it answered. Check the door before trying again.',
   'language.switch': 'Français',
   'language.current': 'English',
   'grid.heading': 'Compartments of {bank}',
+  'grid.loading': 'Loading the compartments…',
   'grid.empty': 'This locker bank has no compartments yet.',
   'grid.legend': 'Door state and service state of each compartment',
   'compartment.label': 'Compartment {label}',
@@ -32,13 +38,15 @@ export const en = {
   'unlock.outcome_unknown':
     'The lock of compartment {label} did not answer. Check the door before trying again.',
   'hardware.ok': 'Lock boards connected',
+  'hardware.unknown': 'Lock board status not known yet',
   'hardware.degraded': 'Lock boards not answering: doors cannot be opened right now',
   'error.invalid_argument': 'The request is not valid: {detail}',
   'error.unknown_method': 'This kiosk does not know the action "{method}".',
   'error.not_found': 'No such {what}.',
   'error.compartment_out_of_service': 'Compartment {label} is out of service.',
   'error.hardware_unavailable': 'The lock boards are not answering. Please call the mailroom.',
-  'error.internal_error': 'Something went wrong on the kiosk. Please try again or call the mailroom.',
+  'error.internal_error':
+    'Something went wrong on the kiosk. Please try again or call the mailroom.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,9 +4,15 @@ export const fr: Catalogue = {
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',
+  'app.connected': 'Connecté à la consigne',
+  'connection.unavailable':
+    'Pas de connexion à la consigne. Attendez le retour de la connexion, puis réessayez.',
+  'connection.call_interrupted':
+    'La connexion à la consigne a été perdue avant sa réponse. Vérifiez la porte avant de réessayer.',
   'language.switch': 'English',
   'language.current': 'Français',
   'grid.heading': 'Casiers de {bank}',
+  'grid.loading': 'Chargement des casiers…',
   'grid.empty': 'Cette consigne n’a pas encore de casiers.',
   'grid.legend': 'État de la porte et état de service de chaque casier',
   'compartment.label': 'Casier {label}',
@@ -30,6 +36,7 @@ export const fr: Catalogue = {
   'unlock.outcome_unknown':
     'La serrure du casier {label} n’a pas répondu. Vérifiez la porte avant de réessayer.',
   'hardware.ok': 'Cartes de serrures connectées',
+  'hardware.unknown': 'État des cartes de serrures pas encore connu',
   'hardware.degraded':
     'Les cartes de serrures ne répondent pas : impossible d’ouvrir les portes pour le moment',
   'error.invalid_argument': 'La demande n’est pas valide : {detail}',
