@@ -8,6 +8,7 @@ export const errorCodes = [
   'not_found',
   'compartment_out_of_service',
   'hardware_unavailable',
+  'forbidden',
   'internal_error',
 ] as const;
 

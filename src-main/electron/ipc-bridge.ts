@@ -56,7 +56,7 @@ export function registerKioskIpc(options: KioskIpcOptions): () => void {
         { senderUrl: event.senderFrame?.url ?? null },
         'kiosk IPC call from an untrusted frame refused',
       );
-      return failure('internal_error', translate(messageLocale, 'error.internal_error'));
+      return failure('forbidden', translate(messageLocale, 'error.forbidden'));
     }
     const checked = checkInvokeEnvelope(method, args, locale);
     if (!checked.ok) {

@@ -25,6 +25,7 @@ export const en = {
   'compartment.board': 'Board {board}, lock {channel}',
   'compartment.service.in_service': 'In service',
   'compartment.service.out_of_service': 'Out of service',
+  'noun.compartment': 'compartment',
   'door.open': 'Door open',
   'door.closed': 'Door closed',
   'door.unknown': 'Door state unknown',
@@ -45,6 +46,7 @@ export const en = {
   'error.not_found': 'No such {what}.',
   'error.compartment_out_of_service': 'Compartment {label} is out of service.',
   'error.hardware_unavailable': 'The lock boards are not answering. Please call the mailroom.',
+  'error.forbidden': 'This kiosk page may not do that.',
   'error.internal_error':
     'Something went wrong on the kiosk. Please try again or call the mailroom.',
 } as const;

@@ -23,6 +23,7 @@ export const fr: Catalogue = {
   'compartment.board': 'Carte {board}, serrure {channel}',
   'compartment.service.in_service': 'En service',
   'compartment.service.out_of_service': 'Hors service',
+  'noun.compartment': 'casier',
   'door.open': 'Porte ouverte',
   'door.closed': 'Porte fermée',
   'door.unknown': 'État de la porte inconnu',
@@ -41,10 +42,11 @@ export const fr: Catalogue = {
     'Les cartes de serrures ne répondent pas : impossible d’ouvrir les portes pour le moment',
   'error.invalid_argument': 'La demande n’est pas valide : {detail}',
   'error.unknown_method': 'Cette borne ne connaît pas l’action « {method} ».',
-  'error.not_found': '{what} introuvable.',
+  'error.not_found': 'Introuvable : {what}.',
   'error.compartment_out_of_service': 'Le casier {label} est hors service.',
   'error.hardware_unavailable':
     'Les cartes de serrures ne répondent pas. Veuillez appeler le service courrier.',
+  'error.forbidden': 'Cette page de la borne n’a pas le droit de faire cela.',
   'error.internal_error':
     'Un problème est survenu sur la borne. Veuillez réessayer ou appeler le service courrier.',
 };

@@ -67,7 +67,7 @@ describe('kiosk dispatcher', () => {
     const result = await dispatcher.invoke('compartment.open', { compartmentId: 'zz' }, 'fr');
     expect(result).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'Casier introuvable.' },
+      error: { code: 'not_found', message: 'Introuvable : casier.' },
     });
   });
 

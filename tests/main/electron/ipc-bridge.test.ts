@@ -46,7 +46,7 @@ describe('registerKioskIpc', () => {
   ])('refuses a call from %s without reaching the core, and logs it', async (_name, frameUrl) => {
     const { call, transport, logger } = setUp();
     const result = await call(frameUrl, 'compartment.open', { compartmentId: 'A1' }, 'en');
-    expect(errorOf(result).code).toBe('internal_error');
+    expect(errorOf(result).code).toBe('forbidden');
     expect(transport.invoke).not.toHaveBeenCalled();
     expect(logger.at('warn')).toHaveLength(1);
     expect(logger.at('warn')[0]?.details).toEqual({ senderUrl: frameUrl });
