@@ -21,25 +21,31 @@ export interface DoorEventBridgeDependencies {
  * then pushed to the UI. Returns a function that stops listening.
  */
 export function bridgeDoorEvents(deps: DoorEventBridgeDependencies): () => void {
-  const stopDoors = deps.hardware.onDoorChanged((lock, door) => {
+  const stopDoors = deps.hardware.onDoorChanged((lock, door, previous) => {
+    const firstReading = previous === 'unknown';
     const compartment = deps.compartments.compartmentAt(lock);
     if (!compartment) {
-      deps.logger.warn({ lock, door }, 'a door changed on a lock no compartment is wired to');
+      if (!firstReading) {
+        deps.logger.warn({ lock, door }, 'a door moved on a lock no compartment is wired to');
+      }
       return;
     }
-    deps.db.transaction((tx) => {
-      recordAction(
-        tx,
-        {
-          bankId: compartment.bankId,
-          type: door === 'open' ? 'door.opened' : 'door.closed',
-          compartmentId: compartment.id,
-          actor: 'door-sensor',
-          details: { label: compartment.label, ...lock },
-        },
-        deps.clock.now(),
-      );
-    });
+    // A first reading is the kiosk learning a state, not a door moving: show it, record nothing.
+    if (!firstReading) {
+      deps.db.transaction((tx) => {
+        recordAction(
+          tx,
+          {
+            bankId: compartment.bankId,
+            type: door === 'open' ? 'door.opened' : 'door.closed',
+            compartmentId: compartment.id,
+            actor: 'door-sensor',
+            details: { label: compartment.label, ...lock },
+          },
+          deps.clock.now(),
+        );
+      });
+    }
     deps.dispatcher.emit('door.changed', {
       compartmentId: compartment.id,
       label: compartment.label,

@@ -9,8 +9,12 @@ import type { DoorSensing, UnlockAndObserve } from './compartment-service.js';
  */
 export interface KioskHardware extends DoorSensing {
   unlockAndObserve: UnlockAndObserve;
+  /**
+   * `previous` is 'unknown' for a door's first reading after start: that is the kiosk learning
+   * the state, not the door moving.
+   */
   onDoorChanged(
-    listener: (lock: LockAddress, door: Exclude<DoorState, 'unknown'>) => void,
+    listener: (lock: LockAddress, door: Exclude<DoorState, 'unknown'>, previous: DoorState) => void,
   ): () => void;
   onHardwareChanged(listener: (status: HardwareStatus) => void): () => void;
   start(): void;

@@ -15,7 +15,7 @@ export class FakeHardware implements KioskHardware {
   started = false;
   stopped = false;
   #doors = new Map<string, ObservedDoor>();
-  #doorListeners = new Set<(lock: LockAddress, door: ObservedDoor) => void>();
+  #doorListeners = new Set<(lock: LockAddress, door: ObservedDoor, previous: DoorState) => void>();
   #hardwareListeners = new Set<(status: HardwareStatus) => void>();
 
   doorState(lock: LockAddress): DoorState {
@@ -31,12 +31,13 @@ export class FakeHardware implements KioskHardware {
   };
 
   setDoor(lock: LockAddress, door: ObservedDoor): void {
-    if (this.#doors.get(key(lock)) === door) {
+    const previous = this.doorState(lock);
+    if (previous === door) {
       return;
     }
     this.#doors.set(key(lock), door);
     for (const listener of this.#doorListeners) {
-      listener(lock, door);
+      listener(lock, door, previous);
     }
   }
 
@@ -47,7 +48,9 @@ export class FakeHardware implements KioskHardware {
     }
   }
 
-  onDoorChanged(listener: (lock: LockAddress, door: ObservedDoor) => void): () => void {
+  onDoorChanged(
+    listener: (lock: LockAddress, door: ObservedDoor, previous: DoorState) => void,
+  ): () => void {
     this.#doorListeners.add(listener);
     return () => this.#doorListeners.delete(listener);
   }

@@ -68,6 +68,7 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     const target = (await overview()).compartments.find(
       (compartment) => compartment.label === '3',
     )!;
+    hardware.setDoor(target.lock, 'closed');
     const result = await core.transport.invoke(
       'compartment.open',
       { compartmentId: target.id },
@@ -98,15 +99,17 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     ]);
   });
 
-  it('pushes door changes to subscribers and records them as facts', async () => {
+  it('pushes door changes to subscribers and records movements (not first readings) as facts', async () => {
     const events: [string, unknown][] = [];
     core.transport.subscribe((event, payload) => events.push([event, payload]));
+    hardware.setDoor({ board: 1, channel: 2 }, 'closed'); // first reading after start
     hardware.setDoor({ board: 1, channel: 2 }, 'open');
     hardware.setDoor({ board: 1, channel: 2 }, 'closed');
     const label = (await overview()).compartments.find(
       (c) => c.lock.board === 1 && c.lock.channel === 2,
     )!.label;
     expect(events.map(([event, payload]) => [event, (payload as { door: string }).door])).toEqual([
+      ['door.changed', 'closed'],
       ['door.changed', 'open'],
       ['door.changed', 'closed'],
     ]);

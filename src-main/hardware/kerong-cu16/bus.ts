@@ -1,0 +1,379 @@
+import type { LockAddress } from '../../../src-shared/domain/compartment.js';
+import type { Clock, TimerHandle } from '../../../src-shared/time/clock.js';
+import { LockBusError, type BoardReading, type LockBus } from '../lock-bus.js';
+import type { SerialLine } from '../serial-line.js';
+import {
+  address,
+  decodeStatusReply,
+  defaultLockBitOpenValue,
+  encodeStatusRequest,
+  encodeUnlockRequest,
+  toHex,
+  type KerongStatus,
+  type LockBitOpenValue,
+} from './codec.js';
+import { KerongFramer } from './framer.js';
+
+export interface KerongCu16BusOptions {
+  line: SerialLine;
+  clock: Clock;
+  /** The status bit value meaning "door open" (profile setting); default 1. */
+  lockBitOpenValue?: LockBitOpenValue;
+  /** Whether the boards have IR item sensors worth reporting; default true. */
+  itemSensors?: boolean;
+  /** How long to wait for a status reply; default 300 ms (a reply takes ~5 ms at 19200 baud). */
+  replyTimeoutMs?: number;
+  /**
+   * After a timeout or a bad reply: the line must stay quiet this long before input is flushed
+   * and the next transaction starts, so a late reply cannot answer the next question. Default 50 ms.
+   */
+  silenceMs?: number;
+  /** Upper bound on that wait when the line never goes quiet (noise); default 1000 ms. */
+  maxSilenceWaitMs?: number;
+  /**
+   * After an unlock pulse the bus stays reserved this long, swallowing the status frame some
+   * boards send in answer to 0x31 (its ADDR can equal a status reply's). Default 100 ms.
+   */
+  unlockSettleMs?: number;
+}
+
+interface Job {
+  priority: 'unlock' | 'poll';
+  run(): Promise<void>;
+  fail(error: LockBusError): void;
+}
+
+interface Answer<T> {
+  resolve(value: T): void;
+  reject(error: LockBusError): void;
+}
+
+interface ReplyWaiter {
+  expectedAddress: number;
+  resolve(status: KerongStatus): void;
+}
+
+/**
+ * `LockBus` for Kerong KR-CU16 boards over one serial line (hardware.md A). One transaction at
+ * a time; unlocks jump ahead of queued polls; an unlock is never resent (X2: a lost reply is
+ * resolved by reading the doors, never by pulsing again).
+ */
+export class KerongCu16Bus implements LockBus {
+  readonly #line: SerialLine;
+  readonly #clock: Clock;
+  readonly #lockBitOpenValue: LockBitOpenValue;
+  readonly #itemSensors: boolean;
+  readonly #replyTimeoutMs: number;
+  readonly #silenceMs: number;
+  readonly #maxSilenceWaitMs: number;
+  readonly #unlockSettleMs: number;
+  readonly #framer = new KerongFramer();
+  readonly #queue: Job[] = [];
+  readonly #stopListening: (() => void)[] = [];
+  #running = false;
+  #closedError: LockBusError | undefined;
+  #waiter: ReplyWaiter | undefined;
+  #lastDataAt = Number.NEGATIVE_INFINITY;
+  #idleWaiters: (() => void)[] = [];
+  /** End the current reply wait or pause early when the bus shuts down, so close() never hangs. */
+  #cancelWait: (() => void) | undefined;
+  #cancelPause: (() => void) | undefined;
+  /** Frames that arrived when nobody was waiting for them (late or unsolicited replies). */
+  #unsolicitedFrames = 0;
+
+  constructor(options: KerongCu16BusOptions) {
+    this.#line = options.line;
+    this.#clock = options.clock;
+    this.#lockBitOpenValue = options.lockBitOpenValue ?? defaultLockBitOpenValue;
+    this.#itemSensors = options.itemSensors ?? true;
+    this.#replyTimeoutMs = options.replyTimeoutMs ?? 300;
+    this.#silenceMs = options.silenceMs ?? 50;
+    this.#maxSilenceWaitMs = options.maxSilenceWaitMs ?? 1000;
+    this.#unlockSettleMs = options.unlockSettleMs ?? 100;
+    this.#stopListening.push(
+      this.#line.onData((chunk) => this.#receive(chunk)),
+      this.#line.onClose((error) => {
+        this.#shutDown(
+          new LockBusError('port_closed', 'the serial line closed', error ? { cause: error } : {}),
+        );
+      }),
+    );
+  }
+
+  /** Counters from the framer: bad-checksum candidates and skipped bytes. */
+  get lineStatistics(): {
+    rejectedFrames: number;
+    discardedBytes: number;
+    unsolicitedFrames: number;
+  } {
+    return {
+      rejectedFrames: this.#framer.rejectedFrames,
+      discardedBytes: this.#framer.discardedBytes,
+      unsolicitedFrames: this.#unsolicitedFrames,
+    };
+  }
+
+  /** Rejects with RangeError for an address KR-CU16 cannot carry (board 0–15, lock 1–16). */
+  unlock(lock: LockAddress): Promise<void> {
+    const frame = encodeOrError(() => encodeUnlockRequest(lock));
+    if (frame instanceof Error) {
+      return Promise.reject(frame);
+    }
+    return this.#enqueue<void>('unlock', async (answer) => {
+      await this.#write(frame);
+      answer.resolve();
+      // Fire-and-forget: whatever the board says now is swallowed, then the bus is free.
+      await this.#pause(this.#unlockSettleMs);
+      this.#discardInput();
+    });
+  }
+
+  /** Rejects with RangeError for a board address outside 0–15. */
+  readBoard(board: number): Promise<BoardReading> {
+    const frame = encodeOrError(() => encodeStatusRequest(board));
+    if (frame instanceof Error) {
+      return Promise.reject(frame);
+    }
+    const expectedAddress = address(board);
+    return this.#enqueue<BoardReading>('poll', async (answer) => {
+      const rejectedBefore = this.#framer.rejectedFrames;
+      this.#discardInput();
+      // Listen before writing: a fast board can answer before the write reports drained.
+      const reply = this.#awaitReply(expectedAddress);
+      try {
+        await this.#write(frame);
+      } catch (error) {
+        this.#cancelWait?.();
+        await reply;
+        throw error;
+      }
+      const status = await reply;
+      if (this.#closedError) {
+        throw this.#closedError;
+      }
+      if (status) {
+        answer.resolve({
+          board,
+          doorsOpen: status.doorsOpen,
+          itemsPresent: this.#itemSensors ? status.itemsPresent : undefined,
+        });
+        return;
+      }
+      // The caller hears at once; the bus stays reserved until the line is quiet again.
+      const garbled = this.#framer.rejectedFrames > rejectedBefore;
+      answer.reject(
+        garbled
+          ? new LockBusError(
+              'bad_reply',
+              `board ${board} answered ${toHex(frame)} with a corrupt frame`,
+            )
+          : new LockBusError(
+              'timeout',
+              `board ${board} did not answer within ${this.#replyTimeoutMs} ms`,
+            ),
+      );
+      await this.#recoverAfterFailure();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#shutDown(new LockBusError('port_closed', 'the lock bus was closed'));
+    await this.#untilIdle();
+    for (const stop of this.#stopListening.splice(0)) {
+      stop();
+    }
+    await this.#line.close();
+  }
+
+  /**
+   * Queues a transaction. `work` answers the caller through `answer` when it knows the result,
+   * which may be before the transaction ends: an unlock answers once written and then keeps the
+   * bus for its settle time; a failed poll answers, then waits for silence. If `work` throws
+   * before answering, the caller gets the error.
+   */
+  #enqueue<T>(priority: Job['priority'], work: (answer: Answer<T>) => Promise<void>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.#closedError) {
+        reject(this.#closedError);
+        return;
+      }
+      let answered = false;
+      const answer: Answer<T> = {
+        resolve: (value) => {
+          answered = true;
+          resolve(value);
+        },
+        reject: (error) => {
+          answered = true;
+          reject(error);
+        },
+      };
+      const job: Job = {
+        priority,
+        run: async () => {
+          try {
+            await work(answer);
+            if (!answered) {
+              answer.reject(
+                new LockBusError('port_error', 'the transaction ended without an answer'),
+              );
+            }
+          } catch (error) {
+            if (!answered) {
+              answer.reject(asLockBusError(error));
+            }
+          }
+        },
+        fail: (error) => answer.reject(error),
+      };
+      if (priority === 'unlock') {
+        const firstPoll = this.#queue.findIndex((queued) => queued.priority === 'poll');
+        this.#queue.splice(firstPoll === -1 ? this.#queue.length : firstPoll, 0, job);
+      } else {
+        this.#queue.push(job);
+      }
+      void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    if (this.#running) {
+      return;
+    }
+    this.#running = true;
+    try {
+      for (let job = this.#queue.shift(); job; job = this.#queue.shift()) {
+        if (this.#closedError) {
+          job.fail(this.#closedError);
+          continue;
+        }
+        await job.run();
+      }
+    } finally {
+      this.#running = false;
+      for (const idle of this.#idleWaiters.splice(0)) {
+        idle();
+      }
+    }
+  }
+
+  #untilIdle(): Promise<void> {
+    if (!this.#running) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  async #write(frame: Uint8Array): Promise<void> {
+    if (this.#closedError) {
+      throw this.#closedError;
+    }
+    try {
+      await this.#line.write(frame);
+    } catch (error) {
+      throw new LockBusError('port_error', `could not write ${toHex(frame)}: ${String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  #receive(chunk: Uint8Array): void {
+    this.#lastDataAt = this.#clock.now();
+    for (const frame of this.#framer.push(chunk)) {
+      const status = decodeStatusReply(frame, this.#lockBitOpenValue);
+      if (status && this.#waiter && frame[1] === this.#waiter.expectedAddress) {
+        const waiter = this.#waiter;
+        this.#waiter = undefined;
+        waiter.resolve(status);
+      } else {
+        this.#unsolicitedFrames++;
+      }
+    }
+  }
+
+  /** The status reply from `expectedAddress`, or undefined after the reply timeout. */
+  #awaitReply(expectedAddress: number): Promise<KerongStatus | undefined> {
+    return new Promise((resolve) => {
+      let timer: TimerHandle | undefined;
+      const finish = (status: KerongStatus | undefined): void => {
+        if (timer) {
+          this.#clock.clearTimeout(timer);
+          timer = undefined;
+        }
+        this.#waiter = undefined;
+        this.#cancelWait = undefined;
+        resolve(status);
+      };
+      this.#waiter = { expectedAddress, resolve: finish };
+      this.#cancelWait = () => finish(undefined);
+      timer = this.#clock.setTimeout(() => finish(undefined), this.#replyTimeoutMs);
+    });
+  }
+
+  /**
+   * Waits until the line has been quiet for `silenceMs` counted from now (a slow board's late
+   * reply lands in that window), bounded by `maxSilenceWaitMs`; then drops what came in.
+   */
+  async #recoverAfterFailure(): Promise<void> {
+    const failedAt = this.#clock.now();
+    const giveUpAt = failedAt + this.#maxSilenceWaitMs;
+    for (;;) {
+      const now = this.#clock.now();
+      const quietFor = now - Math.max(this.#lastDataAt, failedAt);
+      if (quietFor >= this.#silenceMs || now >= giveUpAt || this.#closedError) {
+        break;
+      }
+      await this.#pause(Math.min(this.#silenceMs - quietFor, giveUpAt - now));
+    }
+    this.#discardInput();
+  }
+
+  #discardInput(): void {
+    this.#framer.reset();
+  }
+
+  /** A Clock-driven pause that ends early when the bus shuts down. */
+  #pause(delayMs: number): Promise<void> {
+    if (this.#closedError || delayMs <= 0) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = this.#clock.setTimeout(() => {
+        this.#cancelPause = undefined;
+        resolve();
+      }, delayMs);
+      this.#cancelPause = () => {
+        this.#clock.clearTimeout(timer);
+        this.#cancelPause = undefined;
+        resolve();
+      };
+    });
+  }
+
+  #shutDown(error: LockBusError): void {
+    if (this.#closedError) {
+      return;
+    }
+    this.#closedError = error;
+    for (const job of this.#queue.splice(0)) {
+      job.fail(error);
+    }
+    this.#cancelWait?.();
+    this.#cancelPause?.();
+  }
+}
+
+function asLockBusError(error: unknown): LockBusError {
+  return error instanceof LockBusError
+    ? error
+    : new LockBusError('port_error', String(error), { cause: error });
+}
+
+/** The codec throws RangeError for addresses the protocol cannot carry; callers get a rejection. */
+function encodeOrError(encode: () => Uint8Array): Uint8Array | Error {
+  try {
+    return encode();
+  } catch (error) {
+    return error instanceof Error ? error : new RangeError(String(error));
+  }
+}

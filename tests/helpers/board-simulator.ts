@@ -1,0 +1,109 @@
+import type { ProtocolLog } from '../../tools/sim/board-protocol.js';
+import type { SimulatedBoard, SimulatedLock } from '../../tools/sim/simulated-bank.js';
+import { startBoardSimulatorProcess } from '../../tools/dev/board-simulator-process.js';
+
+export interface BoardSimulatorOptions {
+  /** The simulator's end of the pty pair (PtyPair.deviceSide). */
+  device: string;
+  boards: number;
+  closeAfterMs?: number;
+}
+
+/** A running tools/sim/board-sim.ts process and its control API, typed. */
+export interface BoardSimulator {
+  controlUrl: string;
+  pid: number | undefined;
+  doors(): Promise<SimulatedBoard[]>;
+  lock(board: number, channel: number): Promise<SimulatedLock>;
+  openByHand(board: number, channel: number): Promise<void>;
+  closeByHand(board: number, channel: number): Promise<void>;
+  setHoldOpen(board: number, channel: number, hold: boolean): Promise<void>;
+  setItem(board: number, channel: number, present: boolean): Promise<void>;
+  log(): Promise<ProtocolLog>;
+  /** SIGTERM, then waits for the process to exit. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the KR-CU16 simulator as its own process (`node --import tsx tools/sim/board-sim.ts`,
+ * from the repository root) and waits for its ready line.
+ */
+export async function startBoardSimulator(options: BoardSimulatorOptions): Promise<BoardSimulator> {
+  const running = await startBoardSimulatorProcess({
+    protocol: 'kerong-cu16',
+    device: options.device,
+    boards: options.boards,
+    ...(options.closeAfterMs === undefined ? {} : { closeAfterMs: options.closeAfterMs }),
+  });
+  const url = running.controlUrl;
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`simulator ${method} ${path} answered ${response.status}: ${text}`);
+    }
+    return JSON.parse(text) as T;
+  }
+
+  const doors = async (): Promise<SimulatedBoard[]> =>
+    (await call<{ boards: SimulatedBoard[] }>('GET', '/doors')).boards;
+
+  return {
+    controlUrl: url,
+    pid: running.process.pid,
+    doors,
+    lock: async (board, channel) => {
+      const lock = (await doors())[board]?.locks[channel - 1];
+      if (!lock) {
+        throw new Error(`the simulator has no lock ${channel} on board ${board}`);
+      }
+      return lock;
+    },
+    openByHand: async (board, channel) => {
+      await call('POST', `/doors/${board}/${channel}/open`);
+    },
+    closeByHand: async (board, channel) => {
+      await call('POST', `/doors/${board}/${channel}/close`);
+    },
+    setHoldOpen: async (board, channel, hold) => {
+      await call('POST', `/doors/${board}/${channel}/hold-open`, { hold });
+    },
+    setItem: async (board, channel, present) => {
+      await call('POST', `/items/${board}/${channel}`, { present });
+    },
+    log: () => call<ProtocolLog>('GET', '/log'),
+    stop: () => running.stop(),
+  };
+}
+
+/**
+ * Polls `probe` until it returns something other than undefined/false, or fails after
+ * `timeoutMs`. Only for waiting on real external processes (a simulator, socat), never for
+ * in-process logic, which runs on a ManualClock.
+ */
+export async function waitForCondition<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: { timeoutMs?: number; intervalMs?: number; description?: string } = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 3000;
+  const intervalMs = options.intervalMs ?? 20;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${options.description ?? 'a condition'}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
