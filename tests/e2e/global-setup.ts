@@ -33,17 +33,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const ready = await new Promise<{ kioskUrl: string; simulatorControlUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the demo system did not start within 30 s')), 30_000);
-    void exited.then((code) => reject(new Error(`the demo system exited early (code ${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('{')) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line) as { kioskUrl: string; simulatorControlUrl: string });
-      }
-    });
-  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const ready = await new Promise<{ kioskUrl: string; simulatorControlUrl: string }>(
+    (resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('the demo system did not start within 30 s')),
+        30_000,
+      );
+      void exited.then((code) => reject(new Error(`the demo system exited early (code ${code})`)));
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.startsWith('{')) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line) as { kioskUrl: string; simulatorControlUrl: string });
+        }
+      });
+    },
+  );
   process.env['CASIER_E2E_KIOSK_URL'] = ready.kioskUrl;
   process.env['CASIER_E2E_SIMULATOR_URL'] = ready.simulatorControlUrl;
 

@@ -9,10 +9,9 @@ export interface BoardSimulatorOptions {
   closeAfterMs?: number;
 }
 
-/** A running tools/sim/board-sim.ts process and its control API, typed. */
-export interface BoardSimulator {
+/** The simulator's control API (tools/sim/control-server.ts), typed. */
+export interface SimulatorControl {
   controlUrl: string;
-  pid: number | undefined;
   doors(): Promise<SimulatedBoard[]>;
   lock(board: number, channel: number): Promise<SimulatedLock>;
   openByHand(board: number, channel: number): Promise<void>;
@@ -20,6 +19,11 @@ export interface BoardSimulator {
   setHoldOpen(board: number, channel: number, hold: boolean): Promise<void>;
   setItem(board: number, channel: number, present: boolean): Promise<void>;
   log(): Promise<ProtocolLog>;
+}
+
+/** A running tools/sim/board-sim.ts process and its control API. */
+export interface BoardSimulator extends SimulatorControl {
+  pid: number | undefined;
   /** SIGTERM, then waits for the process to exit. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -35,8 +39,15 @@ export async function startBoardSimulator(options: BoardSimulatorOptions): Promi
     boards: options.boards,
     ...(options.closeAfterMs === undefined ? {} : { closeAfterMs: options.closeAfterMs }),
   });
-  const url = running.controlUrl;
+  return {
+    ...simulatorControl(running.controlUrl),
+    pid: running.process.pid,
+    stop: () => running.stop(),
+  };
+}
 
+/** Talks to the control API of a simulator that is already running (e.g. under `npm start`). */
+export function simulatorControl(url: string): SimulatorControl {
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${url}${path}`, {
       method,
@@ -56,7 +67,6 @@ export async function startBoardSimulator(options: BoardSimulatorOptions): Promi
 
   return {
     controlUrl: url,
-    pid: running.process.pid,
     doors,
     lock: async (board, channel) => {
       const lock = (await doors())[board]?.locks[channel - 1];
@@ -78,7 +88,6 @@ export async function startBoardSimulator(options: BoardSimulatorOptions): Promi
       await call('POST', `/items/${board}/${channel}`, { present });
     },
     log: () => call<ProtocolLog>('GET', '/log'),
-    stop: () => running.stop(),
   };
 }
 

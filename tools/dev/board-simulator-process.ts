@@ -22,7 +22,9 @@ export interface BoardSimulatorProcess {
  * Runs tools/sim/board-sim.ts as its own process (a board is another machine on the wire) and
  * waits for its ready line: {"ready":true,"controlUrl":"http://127.0.0.1:…"}.
  */
-export async function startBoardSimulatorProcess(options: BoardSimulatorProcessOptions): Promise<BoardSimulatorProcess> {
+export async function startBoardSimulatorProcess(
+  options: BoardSimulatorProcessOptions,
+): Promise<BoardSimulatorProcess> {
   const root = findAppRoot(import.meta.url);
   const args = [
     '--import',

@@ -35,7 +35,10 @@ class Stoppers {
  * The demo bank's hardware: a socat pty pair and the KR-CU16 board simulator as its own process
  * on the far end, exactly as a USB RS-485 adapter and two boards would be.
  */
-export async function startSimulatedBank(options: { dataDir: string; closeAfterMs: number }): Promise<SimulatedBank> {
+export async function startSimulatedBank(options: {
+  dataDir: string;
+  closeAfterMs: number;
+}): Promise<SimulatedBank> {
   const stoppers = new Stoppers();
   try {
     const ptyFolder = join(options.dataDir, 'pty');

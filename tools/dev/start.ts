@@ -61,7 +61,10 @@ async function main(): Promise<void> {
     runNpmScript(electron ? 'build' : 'build:renderer');
   }
 
-  const bank = await startSimulatedBank({ dataDir, closeAfterMs: Number(values['close-after-ms']) });
+  const bank = await startSimulatedBank({
+    dataDir,
+    closeAfterMs: Number(values['close-after-ms']),
+  });
   let stopKiosk: () => Promise<void>;
   try {
     stopKiosk = electron
@@ -95,19 +98,27 @@ async function startBrowserKioskOnFreePort(
   });
   if (values['ready-json']) {
     console.log(
-      JSON.stringify({ ready: true, kioskUrl: kiosk.kioskUrl, simulatorControlUrl: bank.simulatorControlUrl }),
+      JSON.stringify({
+        ready: true,
+        kioskUrl: kiosk.kioskUrl,
+        simulatorControlUrl: bank.simulatorControlUrl,
+      }),
     );
   } else {
     console.log(`\nCasier demo bank: 2 boards, 24 compartments (simulated); data in ${dataDir}`);
     console.log(`Kiosk: ${kiosk.kioskUrl}`);
-    console.log(`Board simulator control: ${bank.simulatorControlUrl}doors`);
+    console.log(`Board simulator control: ${bank.simulatorControlUrl}/doors`);
     console.log('Press Ctrl+C to stop.\n');
   }
   return () => kiosk.stop();
 }
 
 /** The kiosk core then runs inside Electron's main process, on the simulated bank's pty. */
-function startElectronKiosk(binary: string, dataDir: string, bank: SimulatedBank): () => Promise<void> {
+function startElectronKiosk(
+  binary: string,
+  dataDir: string,
+  bank: SimulatedBank,
+): () => Promise<void> {
   const child = spawn(binary, [join(root, 'dist', 'main', 'src-main', 'electron', 'main.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -126,7 +137,9 @@ function startElectronKiosk(binary: string, dataDir: string, bank: SimulatedBank
       process.kill(process.pid, 'SIGTERM');
     }
   });
-  console.log(`\nKiosk: Electron window (pid ${child.pid}); board simulator control: ${bank.simulatorControlUrl}doors`);
+  console.log(
+    `\nKiosk: Electron window (pid ${child.pid}); board simulator control: ${bank.simulatorControlUrl}/doors`,
+  );
   return async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
