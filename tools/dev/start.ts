@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { findAppRoot } from '../../src-main/app-root.js';
 import { createLogger } from '../../src-main/logging/logger.js';
 import { startBrowserKiosk, startSimulatedBank, type SimulatedBank } from './demo-system.js';
+import { demoSystemPackages, ensureSystemPackages } from '../system-packages.js';
 import { electronBinary } from './electron-binary.js';
 
 const root = findAppRoot(import.meta.url);
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   const logger = createLogger({ level: process.env['CASIER_LOG_LEVEL'] ?? 'warn' });
   const electron = values.browser ? undefined : electronBinary(root);
+  ensureSystemPackages((line) => console.log(line), demoSystemPackages);
   if (!values['skip-build']) {
     runNpmScript(electron ? 'build' : 'build:renderer');
   }

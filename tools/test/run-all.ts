@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAppRoot } from '../../src-main/app-root.js';
-import { ensureSystemPackages } from './system-packages.js';
+import { ensureSystemPackages } from '../system-packages.js';
 
 const root = findAppRoot(import.meta.url);
 const reports = join(root, 'test-results');

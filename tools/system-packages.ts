@@ -26,13 +26,23 @@ export function isInstalled(debianName: string): boolean {
   return query.status === 0 && query.stdout.includes('install ok installed');
 }
 
-export function missingSystemPackages(): SystemPackage[] {
-  return requiredSystemPackages.filter((pkg) => !isInstalled(pkg.debianName));
+export function missingSystemPackages(
+  wanted: SystemPackage[] = requiredSystemPackages,
+): SystemPackage[] {
+  return wanted.filter((pkg) => !isInstalled(pkg.debianName));
 }
 
+/** What `npm start` needs: only the pty pair to the simulated boards. */
+export const demoSystemPackages = requiredSystemPackages.filter(
+  (pkg) => pkg.debianName === 'socat',
+);
+
 /** Installs what is missing when root; otherwise throws a message naming exactly what to install. */
-export function ensureSystemPackages(log: (line: string) => void): void {
-  const missing = missingSystemPackages();
+export function ensureSystemPackages(
+  log: (line: string) => void,
+  wanted: SystemPackage[] = requiredSystemPackages,
+): void {
+  const missing = missingSystemPackages(wanted);
   if (missing.length === 0) {
     return;
   }
