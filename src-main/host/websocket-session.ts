@@ -14,6 +14,7 @@ export interface SessionSocket {
 const socketOpen = 1;
 /** WebSocket close code for "policy violation": the page sent something no kiosk page sends. */
 const policyViolation = 1008;
+const internalErrorClose = 1011;
 
 /**
  * Carries the kiosk API over one WebSocket connection: invoke frames in, result frames out, and
@@ -37,9 +38,16 @@ export function serveKioskSession(
       socket.close(policyViolation, 'malformed frame');
       return;
     }
-    void dispatcher.invoke(parsed.method, parsed.args, parsed.locale).then((result) => {
-      send({ kind: 'result', id: parsed.id, result });
-    });
+    // The dispatcher answers every call with a Result; the catch only guards against a bug there.
+    void dispatcher
+      .invoke(parsed.method, parsed.args, parsed.locale)
+      .then((result) => {
+        send({ kind: 'result', id: parsed.id, result });
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'kiosk dispatcher threw; closing the socket');
+        socket.close(internalErrorClose, 'internal error');
+      });
   });
 
   socket.on('close', () => {

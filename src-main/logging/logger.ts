@@ -10,7 +10,25 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
   return pino({
     name: options.name ?? 'casier-kiosk',
     level: options.level ?? process.env['CASIER_LOG_LEVEL'] ?? 'info',
-    redact: ['*.code', '*.pin', '*.password', '*.token', 'args.code', 'args.password'],
+    // Field names that carry secrets, at any depth we log. Generic `code` is left alone: error
+    // codes (SQLITE_CORRUPT, ENOENT) are what an operator needs to read.
+    redact: {
+      paths: [
+        'pickupCode',
+        '*.pickupCode',
+        '*.*.pickupCode',
+        'pin',
+        '*.pin',
+        '*.*.pin',
+        'password',
+        '*.password',
+        '*.*.password',
+        'token',
+        '*.token',
+        '*.*.token',
+      ],
+      censor: '[redacted]',
+    },
   });
 }
 

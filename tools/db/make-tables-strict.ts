@@ -6,12 +6,13 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export function makeTablesStrict(migrationSql: string): string {
+  // Only a table body closed by `\n)` directly followed by `;` matches, so `) STRICT;` is skipped.
   return migrationSql.replace(
     /(CREATE TABLE [^;]*?\n\))(\s*;)/g,
-    (whole, createTable: string, terminator: string) =>
-      /\)\s*STRICT\s*;$/.test(whole) ? whole : `${createTable} STRICT${terminator}`,
+    (_whole, createTable: string, terminator: string) => `${createTable} STRICT${terminator}`,
   );
 }
 
@@ -27,6 +28,6 @@ function main(folder: string): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv[2] ?? 'drizzle/kiosk');
 }
