@@ -10,6 +10,7 @@ export const errorCodes = [
   'hardware_unavailable',
   'forbidden',
   'internal_error',
+  'invalid_hardware_profile',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -9,28 +9,45 @@ import type { Clock } from '../../src-shared/time/clock.js';
 import type { KioskDb } from '../db/open-kiosk-database.js';
 import {
   findCompartment,
+  findCompartmentAtLock,
   findOnlyBank,
   listCompartments,
   type CompartmentRow,
   type LockerBankRow,
 } from '../db/queries/compartments.js';
 import { recordAction } from '../db/queries/record-action.js';
+import type { KioskTx } from '../db/transaction.js';
 import { KioskError } from './kiosk-error.js';
 
 /** What the service needs to know about the doors (the door monitor provides it). */
 export interface DoorSensing {
   doorState(lock: LockAddress): DoorState;
+  /** Item-presence sensor; undefined where there is none (or it is not read yet). */
+  itemPresent(lock: LockAddress): boolean | undefined;
   readonly hardwareStatus: HardwareStatus;
 }
 
 /** Pulses a lock and reports what the sensors then saw (X2: pulse sent ≠ door open). */
 export type UnlockAndObserve = (lock: LockAddress) => Promise<UnlockOutcome>;
 
+/**
+ * Door truth's part in recording an unlock (X2): runs inside the transaction that records the
+ * outcome, and returns what to announce once that transaction has committed.
+ */
+export type UnlockObservedHook = (
+  tx: KioskTx,
+  compartment: CompartmentRow,
+  outcome: UnlockOutcome,
+  nowMs: number,
+) => () => void;
+
 export interface CompartmentServiceDependencies {
   db: KioskDb;
   clock: Clock;
   doors: DoorSensing;
   unlockAndObserve: UnlockAndObserve;
+  /** Counts failed openings (door-truth.ts); none by default. */
+  unlockObserved?: UnlockObservedHook;
 }
 
 export interface CompartmentService {
@@ -54,14 +71,18 @@ export function createCompartmentService(deps: CompartmentServiceDependencies): 
     return {
       bank: { id: bank.id, name: bank.name },
       hardware: deps.doors.hardwareStatus,
-      compartments: listCompartments(deps.db, bank.id).map((row) => toView(row, deps.doors)),
+      compartments: listCompartments(deps.db, bank.id).map((row) =>
+        compartmentView(row, deps.doors),
+      ),
     };
   }
 
   /**
    * G5 (operator opens a door). The request is committed (activity + outbox) before the pulse,
    * so a crash between the two still leaves a record that an unlock was asked for; what the
-   * sensors saw is committed afterwards as its own fact.
+   * sensors saw is committed afterwards as its own fact, together with what door truth makes of
+   * it (a failed opening counted, maybe out of service). An out-of-service compartment still
+   * opens: the operator has to be able to empty or fix it (G4).
    */
   async function open(compartmentId: string, actor: string): Promise<OpenCompartmentResult> {
     const compartment = findCompartment(deps.db, compartmentId);
@@ -86,7 +107,8 @@ export function createCompartmentService(deps: CompartmentServiceDependencies): 
       );
     });
     const outcome = await deps.unlockAndObserve(lock);
-    deps.db.transaction((tx) => {
+    const announce = deps.db.transaction((tx) => {
+      const nowMs = deps.clock.now();
       recordAction(
         tx,
         {
@@ -96,16 +118,16 @@ export function createCompartmentService(deps: CompartmentServiceDependencies): 
           actor,
           details: { label: compartment.label, outcome },
         },
-        deps.clock.now(),
+        nowMs,
       );
+      return deps.unlockObserved?.(tx, compartment, outcome, nowMs);
     });
+    announce?.();
     return { compartmentId: compartment.id, label: compartment.label, outcome };
   }
 
   function compartmentAt(lock: LockAddress): CompartmentRow | undefined {
-    return listCompartments(deps.db, bank.id).find(
-      (row) => row.board === lock.board && row.channel === lock.channel,
-    );
+    return findCompartmentAtLock(deps.db, bank.id, lock);
   }
 
   return { overview, open, compartmentAt, bank };
@@ -115,7 +137,8 @@ export function lockOf(compartment: CompartmentRow): LockAddress {
   return { board: compartment.board, channel: compartment.channel };
 }
 
-function toView(row: CompartmentRow, doors: DoorSensing): CompartmentView {
+/** A compartment as the screens show it: stored state plus what its sensors say now. */
+export function compartmentView(row: CompartmentRow, doors: DoorSensing): CompartmentView {
   const lock = lockOf(row);
   return {
     id: row.id,
@@ -125,6 +148,8 @@ function toView(row: CompartmentRow, doors: DoorSensing): CompartmentView {
     doorTopCm: row.doorTopCm,
     lock,
     service: row.serviceState,
+    serviceReason: row.serviceReason,
     door: doors.doorState(lock),
+    items: doors.itemPresent(lock) ?? null,
   };
 }

@@ -1,63 +1,42 @@
-import type { Clock } from '../../src-shared/time/clock.js';
 import type { KioskDispatcher } from '../api/dispatcher.js';
-import type { KioskDb } from '../db/open-kiosk-database.js';
-import { recordAction } from '../db/queries/record-action.js';
 import type { Logger } from '../logging/logger.js';
-import type { CompartmentService } from './compartment-service.js';
+import type { DoorTruth, ItemChangeListener } from './door-truth.js';
 import type { KioskHardware } from './kiosk-hardware.js';
 
+/** The hardware's change notifications; item changes where the hardware reports them. */
+export type BridgedHardware = Pick<KioskHardware, 'onDoorChanged' | 'onHardwareChanged'> & {
+  onItemChanged?: (listener: ItemChangeListener) => () => void;
+};
+
 export interface DoorEventBridgeDependencies {
-  hardware: KioskHardware;
-  compartments: CompartmentService;
-  db: KioskDb;
-  clock: Clock;
-  dispatcher: KioskDispatcher;
+  hardware: BridgedHardware;
+  doorTruth: DoorTruth;
+  dispatcher: Pick<KioskDispatcher, 'emit'>;
   logger: Logger;
 }
 
 /**
- * Turns what the door sensors report into facts and screen updates: every door change is
- * committed to the activity log and the sync outbox (the bank owns physical facts, sync.md),
- * then pushed to the UI. Returns a function that stops listening.
+ * Connects the sensors to door truth and door truth to the screens: every door movement,
+ * item-sensor change and bus status change goes through door-truth.ts (facts, alarms, service
+ * changes) and out as kiosk events. Returns a function that stops listening and cancels the
+ * pending left-open alarms.
  */
 export function bridgeDoorEvents(deps: DoorEventBridgeDependencies): () => void {
-  const stopDoors = deps.hardware.onDoorChanged((lock, door, previous) => {
-    const firstReading = previous === 'unknown';
-    const compartment = deps.compartments.compartmentAt(lock);
-    if (!compartment) {
-      if (!firstReading) {
-        deps.logger.warn({ lock, door }, 'a door moved on a lock no compartment is wired to');
-      }
-      return;
-    }
-    // A first reading is the kiosk learning a state, not a door moving: show it, record nothing.
-    if (!firstReading) {
-      deps.db.transaction((tx) => {
-        recordAction(
-          tx,
-          {
-            bankId: compartment.bankId,
-            type: door === 'open' ? 'door.opened' : 'door.closed',
-            compartmentId: compartment.id,
-            actor: 'door-sensor',
-            details: { label: compartment.label, ...lock },
-          },
-          deps.clock.now(),
-        );
-      });
-    }
-    deps.dispatcher.emit('door.changed', {
-      compartmentId: compartment.id,
-      label: compartment.label,
-      door,
-    });
-  });
-  const stopHardware = deps.hardware.onHardwareChanged((hardware) => {
-    deps.logger.info({ hardware }, 'lock bus status changed');
-    deps.dispatcher.emit('hardware.changed', { hardware });
-  });
+  const { doorTruth } = deps;
+  doorTruth.attach(deps.dispatcher);
+  const stops = [
+    deps.hardware.onDoorChanged(doorTruth.doorChanged),
+    deps.hardware.onHardwareChanged((hardware) => {
+      deps.logger.info({ hardware }, 'lock bus status changed');
+      doorTruth.hardwareChanged(hardware);
+    }),
+    deps.hardware.onItemChanged?.(doorTruth.itemChanged),
+  ];
   return () => {
-    stopDoors();
-    stopHardware();
+    for (const stop of stops) {
+      stop?.();
+    }
+    doorTruth.stop();
+    doorTruth.attach(undefined);
   };
 }

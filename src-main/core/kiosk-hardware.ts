@@ -16,6 +16,10 @@ export interface KioskHardware extends DoorSensing {
   onDoorChanged(
     listener: (lock: LockAddress, door: Exclude<DoorState, 'unknown'>, previous: DoorState) => void,
   ): () => void;
+  /** Item-sensor changes; never called where the board has none or the profile ignores them. */
+  onItemChanged(
+    listener: (lock: LockAddress, present: boolean, previous: boolean | undefined) => void,
+  ): () => void;
   onHardwareChanged(listener: (status: HardwareStatus) => void): () => void;
   start(): void;
   stop(): Promise<void>;

@@ -1,32 +1,42 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BankHardwareSettings } from '../../src-shared/domain/hardware-profile.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import { createDispatcher, type KioskDispatcher } from '../api/dispatcher.js';
 import { kioskMigrationsFolder } from '../app-root.js';
 import { openKioskDatabase } from '../db/open-kiosk-database.js';
+import { findOnlyBank } from '../db/queries/compartments.js';
+import { loadHardwareProfile } from '../db/queries/hardware-profile.js';
+import { setSerialPath } from '../db/queries/hardware-settings.js';
 import { ensureSyncIdentity } from '../db/queries/sync-device.js';
 import { seedDemoBank } from '../db/seed-demo-bank.js';
-import { createBankHardware } from '../hardware/create-bank-hardware.js';
-import {
-  hardwareProfileFromEnvironment,
-  type HardwareProfile,
-} from '../hardware/hardware-profile.js';
+import { createBankHardware, type BankHardwareOptions } from '../hardware/create-bank-hardware.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { systemClock } from '../time/system-clock.js';
+import { createCommissioningService } from './commissioning-service.js';
 import { createCompartmentService } from './compartment-service.js';
 import { bridgeDoorEvents } from './door-events.js';
+import { createDoorTruth } from './door-truth.js';
+import { createHardwareProfileService } from './hardware-profile-service.js';
 import type { KioskHardware } from './kiosk-hardware.js';
 import { createMethodHandlers } from './method-handlers.js';
+import { SwitchableHardware } from './switchable-hardware.js';
 
 export interface KioskCoreOptions {
   /** Folder for the kiosk database (created if missing). */
   dataDir: string;
   /** Seed the demo bank when the database is empty (`npm start`). */
   demo?: boolean;
-  /** The bank's lock hardware; by default read from CASIER_LOCK_* variables (none: no bus). */
-  hardwareProfile?: HardwareProfile;
-  /** For tests: hardware already built (an in-memory fake), instead of a profile. */
+  /**
+   * The lock bus serial device, for launchers that know it and nothing else (`npm start` makes a
+   * pty; CASIER_LOCK_DEVICE for Electron): stored into the bank's hardware settings at start.
+   * Everything else about the hardware comes from the profile in the database (X7).
+   */
+  serialPath?: string;
+  /** For tests: hardware already built (an in-memory fake); a saved profile then swaps nothing. */
   hardware?: KioskHardware;
+  /** For tests: how the profile's serial device is opened (a pty, a mock). */
+  hardwareOptions?: BankHardwareOptions;
   clock?: Clock;
   logger?: Logger;
   /** This bank's sync device id until the cloud assigns one (issue 6). */
@@ -40,7 +50,8 @@ export interface KioskCore {
 
 /**
  * Starts the kiosk core under plain Node or inside Electron's main process: database,
- * hardware, services, and the one dispatcher both transports carry.
+ * hardware built from the stored profile, door truth, services, and the one dispatcher both
+ * transports carry.
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
   const clock = options.clock ?? systemClock;
@@ -50,35 +61,62 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     file: join(options.dataDir, 'kiosk.sqlite'),
     migrationsFolder: kioskMigrationsFolder(),
   });
+  const { db } = database;
   try {
-    ensureSyncIdentity(database.db, options.deviceId ?? 'unregistered-bank');
+    ensureSyncIdentity(db, options.deviceId ?? 'unregistered-bank');
     if (options.demo) {
-      seedDemoBank(database.db, clock.now());
+      seedDemoBank(db, clock.now());
     }
-    const hardware =
-      options.hardware ??
-      (await createBankHardware(
-        options.hardwareProfile ?? hardwareProfileFromEnvironment(process.env),
-        clock,
-        logger,
-      ));
+    const bank = findOnlyBank(db);
+    if (!bank) {
+      throw new Error('The kiosk database has no locker bank: commission the bank first.');
+    }
+    if (options.serialPath !== undefined) {
+      setSerialPath(db, bank.id, options.serialPath, clock.now());
+    }
+    let settings: BankHardwareSettings = loadHardwareProfile(db, bank.id).settings;
+    const build = (next: BankHardwareSettings): Promise<KioskHardware> =>
+      createBankHardware(next, clock, logger, options.hardwareOptions);
+    const hardware = new SwitchableHardware(options.hardware ?? (await build(settings)));
+
+    const doorTruth = createDoorTruth({ hardware, db, clock, logger, settings: () => settings });
     const compartments = createCompartmentService({
-      db: database.db,
+      db,
       clock,
+      ...doorTruth.compartmentDependencies,
+    });
+    const hardwareProfile = createHardwareProfileService({
+      db,
+      clock,
+      bankId: bank.id,
+      applySettings: async (next) => {
+        settings = next;
+        if (!options.hardware) {
+          await hardware.replace(await build(next));
+        }
+      },
+    });
+    const commissioning = createCommissioningService({
+      db,
+      clock,
+      bankId: bank.id,
       doors: hardware,
-      unlockAndObserve: hardware.unlockAndObserve,
+      unlockAndObserve: doorTruth.unlockAndObserve,
     });
-    const dispatcher = createDispatcher(createMethodHandlers({ compartments }), logger);
-    const stopBridge = bridgeDoorEvents({
-      hardware,
-      compartments,
-      db: database.db,
-      clock,
-      dispatcher,
+    const scans = { submit: () => { throw new Error('TEMP-SCANS'); } };
+    const dispatcher = createDispatcher(
+      createMethodHandlers({
+        compartments,
+        serviceStates: doorTruth.serviceStates,
+        hardwareProfile,
+        commissioning,
+        scans,
+      }),
       logger,
-    });
+    );
+    const stopBridge = bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger });
     hardware.start();
-    logger.info({ bank: compartments.bank.name, dataDir: options.dataDir }, 'kiosk core started');
+    logger.info({ bank: bank.name, dataDir: options.dataDir }, 'kiosk core started');
     return {
       transport: dispatcher,
       stop: async () => {

@@ -33,7 +33,9 @@ export const compartments = sqliteTable(
     serviceState: text('service_state', { enum: ['in_service', 'out_of_service'] })
       .notNull()
       .default('in_service'),
-    serviceReason: text('service_reason'),
+    serviceReason: text('service_reason', {
+      enum: ['operator_request', 'door_failed_to_open', 'door_forced_open'],
+    }),
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [
@@ -106,4 +108,53 @@ export const syncDevice = sqliteTable(
     lastHlc: text('last_hlc'),
   },
   (table) => [check('sync_device_singleton', sql`${table.singleton} = 1`)],
+);
+
+/**
+ * The bank's hardware settings (X7, hardware.md "The port"): one row per bank, the
+ * BankHardwareSettings document as JSON text. JSON rather than columns because the settings are
+ * one document validated as a whole (zod, on every write and every read) and grow with each
+ * board protocol; the CHECK only guarantees SQLite holds a JSON object. The compartments'
+ * wiring (board, channel, size, door heights) stays in `compartment`.
+ */
+export const bankHardware = sqliteTable(
+  'bank_hardware',
+  {
+    bankId: text('bank_id')
+      .primaryKey()
+      .references(() => lockerBanks.id),
+    settings: text('settings').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [check('bank_hardware_settings_object', sql`json_type(${table.settings}) = 'object'`)],
+);
+
+/**
+ * The latest commissioning-walk result of each compartment (hardware issue 3): the row the
+ * commissioning screen shows. The history is in `activity_log` ('commissioning.checked'); this
+ * table keeps `results()` independent of the activity log's size. Cleared for a compartment
+ * when its lock address changes, for all when the protocol or polarity changes.
+ */
+export const commissioningChecks = sqliteTable(
+  'commissioning_check',
+  {
+    compartmentId: text('compartment_id')
+      .primaryKey()
+      .references(() => compartments.id),
+    outcome: text('outcome', {
+      enum: ['door_seen_open', 'door_already_open', 'jammed', 'outcome_unknown'],
+    }).notNull(),
+    actor: text('actor').notNull(),
+    checkedAt: integer('checked_at').notNull(),
+    /** The 'commissioning.checked' activity row that recorded it. */
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activityLog.id),
+  },
+  (table) => [
+    check(
+      'commissioning_check_outcome',
+      sql`${table.outcome} IN ('door_seen_open', 'door_already_open', 'jammed', 'outcome_unknown')`,
+    ),
+  ],
 );

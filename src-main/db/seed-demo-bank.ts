@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CompartmentSize } from '../../src-shared/domain/compartment.js';
 import type { KioskDb } from './open-kiosk-database.js';
+import { defaultHardwareSettings } from '../hardware/hardware-profile.js';
 import { findOnlyBank } from './queries/compartments.js';
+import { writeHardwareSettings } from './queries/hardware-settings.js';
 import { compartments, lockerBanks } from './schema.js';
 
 interface DoorSlot {
@@ -29,7 +31,9 @@ const columnsPerBoard = 2;
 
 /**
  * Seeds the demo bank of `npm start`: 2 boards × 12 locks = 24 compartments in 4 columns,
- * labelled 1–24 column by column. Does nothing when the database already has a bank.
+ * labelled 1–24 column by column, on KR-CU16 boards 0 and 1. The serial path is left empty: the
+ * launcher knows the device (`npm start` creates a pty) and sets it with `setSerialPath`.
+ * Does nothing when the database already has a bank.
  */
 export function seedDemoBank(db: KioskDb, nowMs: number): void {
   db.transaction((tx) => {
@@ -38,6 +42,15 @@ export function seedDemoBank(db: KioskDb, nowMs: number): void {
     }
     const bankId = uuidv7({ msecs: nowMs });
     tx.insert(lockerBanks).values({ id: bankId, name: 'Demo lobby bank', createdAt: nowMs }).run();
+    writeHardwareSettings(
+      tx,
+      bankId,
+      {
+        ...defaultHardwareSettings('kerong-cu16'),
+        boards: Array.from({ length: demoBoards }, (_, board) => board),
+      },
+      nowMs,
+    );
     let label = 1;
     for (let board = 0; board < demoBoards; board++) {
       for (let column = 0; column < columnsPerBoard; column++) {

@@ -128,7 +128,11 @@ export async function runKioskApp(
     protocol.handle(appScheme, createAppProtocolHandler({ rendererFolder, logger }));
     const dataDir = launch.dataDir ?? path.join(app.getPath('userData'), 'data');
     await mkdir(dataDir, { recursive: true });
-    core = await dependencies.startKioskCore({ dataDir, demo: launch.demo });
+    core = await dependencies.startKioskCore({
+      dataDir,
+      demo: launch.demo,
+      ...(launch.serialPath === undefined ? {} : { serialPath: launch.serialPath }),
+    });
     if (phase !== 'running') {
       // A quit arrived while the core was starting: the shutdown below stops it.
       return;

@@ -6,11 +6,17 @@ export interface LaunchOptions {
   demo: boolean;
   /** The bank scans codes with a camera, so the page may ask for it (security.md). */
   cameraScanning: boolean;
+  /**
+   * The lock bus serial device, when the launcher knows it (`npm start`'s pty): stored into the
+   * bank's hardware profile at start. Undefined keeps the profile's own path.
+   */
+  serialPath: string | undefined;
 }
 
 /**
  * Flags: `--demo`, `--camera-scanning`, `--data-dir=<folder>`; the environment variables
- * CASIER_DEMO=1 and CASIER_DATA_DIR do the same for service units. Unknown arguments are left
+ * CASIER_DEMO=1 and CASIER_DATA_DIR do the same for service units; CASIER_LOCK_DEVICE names the
+ * lock bus serial device. Unknown arguments are left
  * alone: Chromium and Electron take their own switches from the same command line.
  */
 export function parseLaunchOptions(
@@ -25,6 +31,7 @@ export function parseLaunchOptions(
     dataDir: nonEmpty(dataDirFromArgs) ?? nonEmpty(dataDirFromEnv),
     demo: argv.includes('--demo') || env['CASIER_DEMO'] === '1',
     cameraScanning: argv.includes('--camera-scanning'),
+    serialPath: nonEmpty(env['CASIER_LOCK_DEVICE']),
   };
 }
 

@@ -15,6 +15,11 @@ export interface DoorMonitorOptions {
   /** Consecutive failed reads of one board before the bank reports itself degraded; default 3. */
   failuresBeforeDegraded?: number;
   /**
+   * Whether the item-presence sensors are fitted and trusted (the profile's `itemSensors`);
+   * when false, `itemPresent` is always undefined and no item change is reported. Default true.
+   */
+  itemSensors?: boolean;
+  /**
    * Where an exception thrown by a listener goes (a listener must not stop the polling); by
    * default it is rethrown outside the poll, as an uncaught error. Pass the logger in production.
    */
@@ -24,6 +29,8 @@ export interface DoorMonitorOptions {
 /** `previous` is 'unknown' for the first reading of a door after start. */
 export type DoorListener = (lock: LockAddress, door: ObservedDoor, previous: DoorState) => void;
 export type HardwareListener = (status: HardwareStatus) => void;
+/** `previous` is undefined for the first reading of a sensor after start. */
+export type ItemListener = (lock: LockAddress, present: boolean, previous: boolean | undefined) => void;
 
 /**
  * Knows what every door sensor last said. The usual boards do not push, so it polls every board
@@ -36,11 +43,13 @@ export class DoorMonitor {
   readonly #boards: readonly number[];
   readonly #pollIntervalMs: number;
   readonly #failuresBeforeDegraded: number;
+  readonly #itemSensors: boolean;
   readonly #reportListenerError: (error: unknown) => void;
   readonly #readings = new Map<number, BoardReading>();
   readonly #failures = new Map<number, number>();
   readonly #doorListeners = new Set<DoorListener>();
   readonly #hardwareListeners = new Set<HardwareListener>();
+  readonly #itemListeners = new Set<ItemListener>();
   #hardwareStatus: HardwareStatus = 'ok';
   #timer: TimerHandle | undefined;
   #running = false;
@@ -52,6 +61,7 @@ export class DoorMonitor {
     this.#boards = [...options.boards];
     this.#pollIntervalMs = options.pollIntervalMs ?? 250;
     this.#failuresBeforeDegraded = options.failuresBeforeDegraded ?? 3;
+    this.#itemSensors = options.itemSensors ?? true;
     this.#reportListenerError =
       options.reportListenerError ??
       ((error) => {
@@ -72,6 +82,9 @@ export class DoorMonitor {
 
   /** Whether the IR sensor sees an item; undefined when unknown or the board has no sensors. */
   itemPresent(lock: LockAddress): boolean | undefined {
+    if (!this.#itemSensors) {
+      return undefined;
+    }
     return this.#readings.get(lock.board)?.itemsPresent?.[lock.channel - 1];
   }
 
@@ -87,6 +100,15 @@ export class DoorMonitor {
   onDoorChanged(listener: DoorListener): () => void {
     this.#doorListeners.add(listener);
     return () => this.#doorListeners.delete(listener);
+  }
+
+  /**
+   * Called whenever `itemPresent` of a lock changes: on the board's first reading with sensors,
+   * then on every change. Never called when the sensors are switched off or the board has none.
+   */
+  onItemChanged(listener: ItemListener): () => void {
+    this.#itemListeners.add(listener);
+    return () => this.#itemListeners.delete(listener);
   }
 
   onHardwareChanged(listener: HardwareListener): () => void {
@@ -168,6 +190,22 @@ export class DoorMonitor {
       const was: DoorState = before === undefined ? 'unknown' : before ? 'open' : 'closed';
       for (const listener of this.#doorListeners) {
         this.#call(() => listener(lock, door, was));
+      }
+    });
+    if (this.#itemSensors) {
+      this.#reportItemChanges(previous?.itemsPresent, reading);
+    }
+  }
+
+  #reportItemChanges(before: boolean[] | undefined, reading: BoardReading): void {
+    reading.itemsPresent?.forEach((present, index) => {
+      const was = before?.[index];
+      if (was === present) {
+        return;
+      }
+      const lock = { board: reading.board, channel: index + 1 };
+      for (const listener of this.#itemListeners) {
+        this.#call(() => listener(lock, present, was));
       }
     });
   }

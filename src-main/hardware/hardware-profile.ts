@@ -1,59 +1,79 @@
-import { z } from 'zod';
+import {
+  BankHardwareSettings,
+  defaultBaudRate,
+  type LockProtocol,
+} from '../../src-shared/domain/hardware-profile.js';
 
 /**
- * How this bank's locks are wired (hardware.md "The port"). Issue 3 stores it in the database
- * and edits it on the commissioning screen; until then it comes from the launcher.
+ * What each board protocol allows on the bus (hardware.md A and B). The profile schema in
+ * src-shared only bounds what any protocol could take; these are the limits of the chosen one.
  */
-export const KerongCu16Profile = z.object({
-  protocol: z.literal('kerong-cu16'),
-  /** Prefer /dev/serial/by-id/... on a real bank: it survives re-plugging in another port. */
-  device: z.string().min(1),
-  baudRate: z.number().int().positive().default(19200),
-  /** Board addresses on the bus (DIP switches), 0–15. */
-  boards: z.array(z.number().int().min(0).max(15)).min(1),
-  /** The status bit value that means "door open": sources disagree, so it is set at commissioning. */
-  lockBitOpenValue: z.union([z.literal(0), z.literal(1)]).default(1),
-  pollIntervalMs: z.number().int().min(50).max(5000).default(250),
-  /** How long after the pulse a door must be seen open before it counts as jammed (X2). */
-  openTimeoutMs: z.number().int().min(200).max(30_000).default(3000),
-});
-export type KerongCu16Profile = z.infer<typeof KerongCu16Profile>;
-
-/** A kiosk started without lock hardware (development, or a bank not yet commissioned). */
-export const NoHardwareProfile = z.object({ protocol: z.literal('none') });
-
-export const HardwareProfile = z.discriminatedUnion('protocol', [
-  KerongCu16Profile,
-  NoHardwareProfile,
-]);
-export type HardwareProfile = z.infer<typeof HardwareProfile>;
-export type HardwareProfileInput = z.input<typeof HardwareProfile>;
-
-/**
- * CASIER_LOCK_DEVICE (serial path), CASIER_LOCK_BOARDS ("0,1"), CASIER_LOCK_PROTOCOL
- * (default kerong-cu16): how `npm start` hands the simulated bank to an Electron kiosk.
- * Throws a message naming the wrong variable.
- */
-export function hardwareProfileFromEnvironment(
-  env: Readonly<Record<string, string | undefined>>,
-): HardwareProfile {
-  const device = env['CASIER_LOCK_DEVICE'];
-  if (!device) {
-    return { protocol: 'none' };
-  }
-  const boardsText = env['CASIER_LOCK_BOARDS'] ?? '0';
-  const parsed = HardwareProfile.safeParse({
-    protocol: env['CASIER_LOCK_PROTOCOL'] ?? 'kerong-cu16',
-    device,
-    boards: boardsText.split(',').map((board) => Number(board.trim())),
-  });
-  if (!parsed.success) {
-    const fields = parsed.error.issues
-      .map((issue) => issue.path.join('.') || 'protocol')
-      .join(', ');
-    throw new Error(
-      `CASIER_LOCK_* settings are not valid (${fields}); boards were "${boardsText}".`,
-    );
-  }
-  return parsed.data;
+export interface AddressRange {
+  min: number;
+  max: number;
 }
+
+export interface ProtocolAddressing {
+  /** Board addresses (KR-CU16: rotary/DIP 0–15; 0x8A board: DIP 1–31). */
+  boards: AddressRange;
+  /** Lock channels, counted from 1 as printed on the board. */
+  channels: AddressRange;
+}
+
+export const protocolAddressing: Record<Exclude<LockProtocol, 'none'>, ProtocolAddressing> = {
+  'kerong-cu16': { boards: { min: 0, max: 15 }, channels: { min: 1, max: 16 } },
+  'xor-8a': { boards: { min: 1, max: 31 }, channels: { min: 1, max: 50 } },
+};
+
+/** Board names as printed on the hardware and its datasheets: product names, not translated. */
+export const protocolDisplayNames: Record<LockProtocol, string> = {
+  'kerong-cu16': 'Kerong KR-CU16',
+  'xor-8a': '0x8A/0x80',
+  none: '—',
+};
+
+/** The limits of `protocol`, or undefined for a bank without lock hardware. */
+export function addressingOf(protocol: LockProtocol): ProtocolAddressing | undefined {
+  return protocol === 'none' ? undefined : protocolAddressing[protocol];
+}
+
+/**
+ * Settings a new bank starts from. The serial path is left empty on purpose: it names the
+ * adapter of one machine (set at commissioning, or by `npm start` for its pty), and an empty
+ * path is refused by the profile service for every protocol except 'none'.
+ */
+export function defaultHardwareSettings(protocol: LockProtocol): BankHardwareSettings {
+  return BankHardwareSettings.parse({
+    protocol,
+    serialPath: '',
+    baudRate: defaultBaudRate[protocol],
+    boards: [protocol === 'xor-8a' ? 1 : 0],
+    // Most KR-CU16 boards report 1 for an unlatched lock; commissioning flips it if every door reads inverted.
+    lockBitOpenValue: 1,
+    feedbackOpenValue: 0x11,
+    energiseMs: 500,
+    // Only the KR-CU16 has infrared item sensors.
+    itemSensors: protocol === 'kerong-cu16',
+    pollIntervalMs: 250,
+    openTimeoutMs: 3000,
+    leftOpenAlarmMs: 120_000,
+    failuresBeforeOutOfService: 3,
+  });
+}
+
+/**
+ * Transitional: the launcher-era profile shape that create-bank-hardware.ts and
+ * kerong-cu16-hardware.ts still take. Delete once they take BankHardwareSettings.
+ * @deprecated use BankHardwareSettings (src-shared/domain/hardware-profile.ts).
+ */
+export interface KerongCu16Profile {
+  protocol: 'kerong-cu16';
+  device: string;
+  baudRate: number;
+  boards: number[];
+  lockBitOpenValue: 0 | 1;
+  pollIntervalMs: number;
+  openTimeoutMs: number;
+}
+/** @deprecated use BankHardwareSettings. */
+export type HardwareProfile = KerongCu16Profile | { protocol: 'none' };

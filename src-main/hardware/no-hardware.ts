@@ -8,8 +8,10 @@ export function createNoHardware(): KioskHardware {
   return {
     hardwareStatus: 'degraded',
     doorState: () => 'unknown',
+    itemPresent: () => undefined,
     unlockAndObserve: () => Promise.resolve('outcome_unknown'),
     onDoorChanged: () => () => undefined,
+    onItemChanged: () => () => undefined,
     onHardwareChanged: () => () => undefined,
     start: () => undefined,
     stop: () => Promise.resolve(),

@@ -13,6 +13,12 @@ export interface SerialLine {
   onClose(listener: (error?: Error) => void): () => void;
   readonly isOpen: boolean;
   close(): Promise<void>;
+  /**
+   * Only on lines that outlive their device (ReconnectingSerialLine): called each time the
+   * device goes away while the line keeps trying to get it back, so a bus can fail the
+   * transaction in flight at once. Such a line calls `onClose` only when closed for good.
+   */
+  onInterrupted?(listener: (error: Error) => void): () => void;
 }
 
 export interface SerialLineOptions {

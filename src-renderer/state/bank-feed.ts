@@ -13,17 +13,25 @@ export interface BankFeedListener {
   connection(state: ConnectionState): void;
 }
 
+export interface BankFeed {
+  /** Fetches the overview again (after a saved hardware profile changed the compartments). */
+  reload(): void;
+  /** Applies a change learnt from a call's answer rather than from a pushed event. */
+  apply(bankEvent: BankEvent): void;
+  stop(): void;
+}
+
 /**
- * Keeps a bank overview current: fetched from the core when connected, updated by pushed door and
- * hardware events, and fetched again after every reconnect (events sent while the socket was down
- * are lost, so only a fresh overview can be trusted). Plain TypeScript so it is tested without a
- * DOM; `BankState` only stores what it reports. Returns a function that stops the feed.
+ * Keeps a bank overview current: fetched from the core when connected, updated by pushed door,
+ * hardware and compartment events, and fetched again after every reconnect (events sent while
+ * the socket was down are lost, so only a fresh overview can be trusted). Plain TypeScript so it
+ * is tested without a DOM; `BankState` only stores what it reports.
  */
 export function startBankFeed(
   client: KioskClient,
   connectionSource: ConnectionSource,
   listener: BankFeedListener,
-): () => void {
+): BankFeed {
   let current: BankOverview | undefined;
   let loadGeneration = 0;
   /** Events that arrive while an overview request is in flight, replayed onto its answer. */
@@ -68,6 +76,9 @@ export function startBankFeed(
     client.on('hardware.changed', (payload) => {
       receive({ event: 'hardware.changed', payload });
     }),
+    client.on('compartment.changed', (payload) => {
+      receive({ event: 'compartment.changed', payload });
+    }),
     connectionSource.onConnectionChange((state) => {
       listener.connection(state);
       if (state === 'connected') {
@@ -81,10 +92,22 @@ export function startBankFeed(
     void load();
   }
 
-  return () => {
-    stopped = true;
-    for (const stop of stops) {
-      stop();
-    }
+  return {
+    reload: () => {
+      if (!stopped && connectionSource.connectionState === 'connected') {
+        void load();
+      }
+    },
+    apply: (bankEvent) => {
+      if (!stopped) {
+        receive(bankEvent);
+      }
+    },
+    stop: () => {
+      stopped = true;
+      for (const stop of stops) {
+        stop();
+      }
+    },
   };
 }

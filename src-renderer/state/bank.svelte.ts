@@ -1,7 +1,8 @@
 import type { BankOverview } from '../../src-shared/api/contract.js';
 import type { KioskClient } from '../kiosk-client.js';
 import type { ConnectionState } from '../transport/renderer-transport.js';
-import { startBankFeed, type ConnectionSource } from './bank-feed.js';
+import type { BankEvent } from './apply-bank-event.js';
+import { startBankFeed, type BankFeed, type ConnectionSource } from './bank-feed.js';
 
 /**
  * The bank as the screen shows it. The overview is API data replaced whole on every change, so it
@@ -12,10 +13,11 @@ export class BankState {
   /** Why the last overview request failed, already translated. */
   loadError: string | undefined = $state.raw(undefined);
   connection: ConnectionState = $state('connecting');
+  #feed: BankFeed | undefined;
 
   /** Starts loading and following the bank. Returns a function that stops. */
   start(client: KioskClient, connectionSource: ConnectionSource): () => void {
-    return startBankFeed(client, connectionSource, {
+    const feed = startBankFeed(client, connectionSource, {
       overview: (overview) => {
         this.overview = overview;
         this.loadError = undefined;
@@ -27,5 +29,19 @@ export class BankState {
         this.connection = state;
       },
     });
+    this.#feed = feed;
+    return () => {
+      feed.stop();
+    };
+  }
+
+  /** Fetches the overview again, e.g. after the hardware profile changed the compartments. */
+  reload(): void {
+    this.#feed?.reload();
+  }
+
+  /** A change learnt from a call's answer, shown at once rather than when its event arrives. */
+  apply(bankEvent: BankEvent): void {
+    this.#feed?.apply(bankEvent);
   }
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { CompartmentView, DoorState } from '../domain/compartment.js';
-import { HardwareStatus, UnlockOutcome } from '../domain/door.js';
+import { CompartmentView, DoorState, ServiceState } from '../domain/compartment.js';
+import { DoorAlarm, HardwareStatus, UnlockOutcome } from '../domain/door.js';
+import { HardwareProfileDocument } from '../domain/hardware-profile.js';
+import { ClassifiedScan, maxScanLength } from '../domain/scan.js';
 
 /**
  * The kiosk API: every method the renderer may call and every event the core pushes, defined
@@ -21,6 +23,21 @@ export const OpenCompartmentResult = z.object({
 });
 export type OpenCompartmentResult = z.infer<typeof OpenCompartmentResult>;
 
+export const CommissioningCheck = z.object({
+  compartmentId: z.string(),
+  label: z.string(),
+  outcome: UnlockOutcome,
+  checkedAt: z.number().int(),
+});
+export type CommissioningCheck = z.infer<typeof CommissioningCheck>;
+
+export const LabelSheet = z.object({
+  fileName: z.string(),
+  /** The PDF, base64: both transports carry JSON only. */
+  contentBase64: z.string(),
+});
+export type LabelSheet = z.infer<typeof LabelSheet>;
+
 export const kioskMethods = {
   /** The bank and all its compartments with their live door and service states (G1). */
   'bank.overview': {
@@ -32,6 +49,46 @@ export const kioskMethods = {
     args: z.object({ compartmentId: z.string().min(1).max(64) }).strict(),
     result: OpenCompartmentResult,
   },
+  /** G4: take a compartment out of service, or put it back. */
+  'compartment.setService': {
+    args: z.object({ compartmentId: z.string().min(1).max(64), service: ServiceState }).strict(),
+    result: CompartmentView,
+  },
+  /** The bank's hardware profile as stored (issue 3, X7). */
+  'hardware.profile.get': {
+    args: z.object({}).strict(),
+    result: HardwareProfileDocument,
+  },
+  /** Validates and stores a new profile, then restarts the lock bus on it. */
+  'hardware.profile.save': {
+    args: HardwareProfileDocument,
+    result: HardwareProfileDocument,
+  },
+  /** Commissioning walk: pulse one door and record whether it was seen open. */
+  'commissioning.pulse': {
+    args: z.object({ compartmentId: z.string().min(1).max(64) }).strict(),
+    result: CommissioningCheck,
+  },
+  /** The last commissioning result of every compartment that has one. */
+  'commissioning.results': {
+    args: z.object({}).strict(),
+    result: z.array(CommissioningCheck),
+  },
+  /** C1: a printable PDF of every compartment's barcode label. */
+  'commissioning.labels': {
+    args: z.object({}).strict(),
+    result: LabelSheet,
+  },
+  /** A scan caught by the page (keyboard wedge in the browser host, camera): into the one pipeline. */
+  'scan.submit': {
+    args: z
+      .object({
+        text: z.string().min(1).max(maxScanLength),
+        source: z.enum(['keyboard', 'camera']),
+      })
+      .strict(),
+    result: ClassifiedScan,
+  },
 } as const;
 
 export const kioskEvents = {
@@ -41,6 +98,11 @@ export const kioskEvents = {
     door: DoorState,
   }),
   'hardware.changed': z.object({ hardware: HardwareStatus }),
+  'door.alarm': z.object({ compartmentId: z.string(), label: z.string(), alarm: DoorAlarm }),
+  /** A compartment's service state or item sensor changed. */
+  'compartment.changed': CompartmentView,
+  /** Every scan from any source, classified (the screens decide what to do with it). */
+  'scan.received': ClassifiedScan,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

@@ -22,6 +22,11 @@ export const LockAddress = z.object({
 });
 export type LockAddress = z.infer<typeof LockAddress>;
 
+/** Why a compartment is out of service (G4, X2), shown to operators in their language. */
+export const serviceReasons = ['operator_request', 'door_failed_to_open', 'door_forced_open'] as const;
+export const ServiceReason = z.enum(serviceReasons);
+export type ServiceReason = z.infer<typeof ServiceReason>;
+
 export const CompartmentView = z.object({
   id: z.string(),
   label: z.string(),
@@ -31,6 +36,9 @@ export const CompartmentView = z.object({
   doorTopCm: z.number().int(),
   lock: LockAddress,
   service: ServiceState,
+  serviceReason: ServiceReason.nullable(),
   door: DoorState,
+  /** Item sensor reading; null where the bank has no sensors or ignores them. */
+  items: z.boolean().nullable(),
 });
 export type CompartmentView = z.infer<typeof CompartmentView>;

@@ -20,3 +20,13 @@ export type UnlockOutcome = z.infer<typeof UnlockOutcome>;
 export const hardwareStatuses = ['ok', 'degraded'] as const;
 export const HardwareStatus = z.enum(hardwareStatuses);
 export type HardwareStatus = z.infer<typeof HardwareStatus>;
+
+/**
+ * Door alarms (X2): raised on the operator screen and logged as facts.
+ * - opened_without_command: a door opened that no unlock asked for (forced, or a faulty lock).
+ * - left_open: a door stayed open longer than the profile allows.
+ * - failed_to_open: an unlock was sent and the door was not seen open.
+ */
+export const doorAlarms = ['opened_without_command', 'left_open', 'failed_to_open'] as const;
+export const DoorAlarm = z.enum(doorAlarms);
+export type DoorAlarm = z.infer<typeof DoorAlarm>;

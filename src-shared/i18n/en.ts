@@ -1,8 +1,14 @@
+import { commissioningMessages } from './features/commissioning.js';
+import { doorsMessages } from './features/doors.js';
+import { lockBusMessages } from './features/lock-bus.js';
+import { scanningMessages } from './features/scanning.js';
+
 /**
  * English catalogue: the source of every message key. `{name}` marks a parameter.
  * French (fr.ts) must define exactly the same keys; the typecheck and a test enforce it.
+ * Features keep their messages in features/*.ts (both languages side by side).
  */
-export const en = {
+const kioskMessages = {
   'app.title': 'Casier',
   'app.connecting': 'Connecting to the locker bank…',
   'app.disconnected': 'Connection to the locker bank lost. Retrying…',
@@ -50,6 +56,14 @@ export const en = {
   'error.internal_error':
     'Something went wrong on the kiosk. Please try again or call the mailroom.',
 } as const;
+
+export const en = {
+  ...kioskMessages,
+  ...doorsMessages.en,
+  ...lockBusMessages.en,
+  ...scanningMessages.en,
+  ...commissioningMessages.en,
+};
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

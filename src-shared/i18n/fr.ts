@@ -1,6 +1,14 @@
 import type { Catalogue } from './en.js';
+import { commissioningMessages } from './features/commissioning.js';
+import { doorsMessages } from './features/doors.js';
+import { lockBusMessages } from './features/lock-bus.js';
+import { scanningMessages } from './features/scanning.js';
 
 export const fr: Catalogue = {
+  ...doorsMessages.fr,
+  ...lockBusMessages.fr,
+  ...scanningMessages.fr,
+  ...commissioningMessages.fr,
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',

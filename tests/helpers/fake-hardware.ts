@@ -22,6 +22,26 @@ export class FakeHardware implements KioskHardware {
     return this.#doors.get(key(lock)) ?? 'unknown';
   }
 
+  readonly #items = new Map<string, boolean>();
+  #itemListeners = new Set<
+    (lock: LockAddress, present: boolean, previous: boolean | undefined) => void
+  >();
+
+  itemPresent(lock: LockAddress): boolean | undefined {
+    return this.#items.get(key(lock));
+  }
+
+  setItem(lock: LockAddress, present: boolean): void {
+    const previous = this.itemPresent(lock);
+    if (previous === present) {
+      return;
+    }
+    this.#items.set(key(lock), present);
+    for (const listener of this.#itemListeners) {
+      listener(lock, present, previous);
+    }
+  }
+
   unlockAndObserve = (lock: LockAddress): Promise<UnlockOutcome> => {
     this.unlocked.push(lock);
     if (this.nextOutcome === 'door_seen_open') {
@@ -53,6 +73,13 @@ export class FakeHardware implements KioskHardware {
   ): () => void {
     this.#doorListeners.add(listener);
     return () => this.#doorListeners.delete(listener);
+  }
+
+  onItemChanged(
+    listener: (lock: LockAddress, present: boolean, previous: boolean | undefined) => void,
+  ): () => void {
+    this.#itemListeners.add(listener);
+    return () => this.#itemListeners.delete(listener);
   }
 
   onHardwareChanged(listener: (status: HardwareStatus) => void): () => void {

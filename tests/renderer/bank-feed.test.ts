@@ -13,7 +13,7 @@ function feedWith(initialState: ConnectionState = 'connecting') {
   const overviews: BankOverview[] = [];
   const errors: string[] = [];
   const states: ConnectionState[] = [];
-  const stop = startBankFeed(
+  const bankFeed = startBankFeed(
     createKioskClient(transport, () => 'en'),
     connection,
     {
@@ -23,7 +23,10 @@ function feedWith(initialState: ConnectionState = 'connecting') {
     },
   );
   const doors = () => overviews.at(-1)?.compartments.map((compartment) => compartment.door);
-  return { transport, connection, overviews, errors, states, stop, doors };
+  const stop = () => {
+    bankFeed.stop();
+  };
+  return { transport, connection, overviews, errors, states, stop, bankFeed, doors };
 }
 
 describe('bank feed', () => {

@@ -147,7 +147,9 @@ export function sampleOverview(): BankOverview {
         doorTopCm: 60,
         lock: { board: 0, channel: 1 },
         service: 'in_service',
+        serviceReason: null,
         door: 'closed',
+        items: false,
       },
       {
         id: 'c2',
@@ -157,7 +159,9 @@ export function sampleOverview(): BankOverview {
         doorTopCm: 120,
         lock: { board: 0, channel: 2 },
         service: 'out_of_service',
+        serviceReason: 'door_failed_to_open',
         door: 'unknown',
+        items: null,
       },
     ],
   };

@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { findAppRoot } from '../../src-main/app-root.js';
 import { startKioskCore } from '../../src-main/core/start-kiosk-core.js';
 import { demoBoards } from '../../src-main/db/seed-demo-bank.js';
-import type { KerongCu16Profile } from '../../src-main/hardware/hardware-profile.js';
 import { startKioskHost } from '../../src-main/host/kiosk-host.js';
 import type { Logger } from '../../src-main/logging/logger.js';
 import { startBoardSimulatorProcess } from './board-simulator-process.js';
 import { createPtyPair } from './pty-pair.js';
 
 export interface SimulatedBank {
-  /** The serial device the kiosk opens (one end of the pty pair). */
-  hardwareProfile: KerongCu16Profile;
+  /**
+   * The serial device the kiosk opens (one end of the pty pair). The rest of the demo bank's
+   * hardware profile (KR-CU16, boards 0 and 1) is seeded into its database.
+   */
+  serialPath: string;
   simulatorControlUrl: string;
   stop(): Promise<void>;
 }
@@ -53,15 +55,7 @@ export async function startSimulatedBank(options: {
     });
     stoppers.push(() => simulator.stop());
     return {
-      hardwareProfile: {
-        protocol: 'kerong-cu16',
-        device: pty.kioskSide,
-        baudRate: 19200,
-        boards: Array.from({ length: demoBoards }, (_, board) => board),
-        lockBitOpenValue: 1,
-        pollIntervalMs: 250,
-        openTimeoutMs: 3000,
-      },
+      serialPath: pty.kioskSide,
       simulatorControlUrl: simulator.controlUrl,
       stop: () => stoppers.stopAll(),
     };
@@ -80,7 +74,7 @@ export interface BrowserKiosk {
 export async function startBrowserKiosk(options: {
   dataDir: string;
   port: number;
-  hardwareProfile: KerongCu16Profile;
+  serialPath: string;
   logger: Logger;
 }): Promise<BrowserKiosk> {
   const stoppers = new Stoppers();
@@ -89,7 +83,7 @@ export async function startBrowserKiosk(options: {
       dataDir: options.dataDir,
       demo: true,
       logger: options.logger,
-      hardwareProfile: options.hardwareProfile,
+      serialPath: options.serialPath,
     });
     stoppers.push(() => core.stop());
     const host = await startKioskHost({

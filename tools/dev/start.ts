@@ -90,7 +90,7 @@ async function startBrowserKioskOnFreePort(
   bank: SimulatedBank,
   logger: ReturnType<typeof createLogger>,
 ): Promise<() => Promise<void>> {
-  const options = { dataDir, hardwareProfile: bank.hardwareProfile, logger };
+  const options = { dataDir, serialPath: bank.serialPath, logger };
   const kiosk = await startBrowserKiosk({ ...options, port }).catch((error: unknown) => {
     if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') {
       console.log(`Port ${port} is busy; using a free one.`);
@@ -128,8 +128,7 @@ function startElectronKiosk(
       ...process.env,
       CASIER_DEMO: '1',
       CASIER_DATA_DIR: dataDir,
-      CASIER_LOCK_DEVICE: bank.hardwareProfile.device,
-      CASIER_LOCK_BOARDS: bank.hardwareProfile.boards.join(','),
+      CASIER_LOCK_DEVICE: bank.serialPath,
     },
   });
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));

@@ -1,5 +1,6 @@
 import type { LockAddress } from '../../../src-shared/domain/compartment.js';
 import type { Clock, TimerHandle } from '../../../src-shared/time/clock.js';
+import { BusQueue } from '../bus-queue.js';
 import { LockBusError, type BoardReading, type LockBus } from '../lock-bus.js';
 import type { SerialLine } from '../serial-line.js';
 import {
@@ -37,17 +38,6 @@ export interface KerongCu16BusOptions {
   unlockSettleMs?: number;
 }
 
-interface Job {
-  priority: 'unlock' | 'poll';
-  run(): Promise<void>;
-  fail(error: LockBusError): void;
-}
-
-interface Answer<T> {
-  resolve(value: T): void;
-  reject(error: LockBusError): void;
-}
-
 interface ReplyWaiter {
   expectedAddress: number;
   resolve(status: KerongStatus): void;
@@ -68,13 +58,12 @@ export class KerongCu16Bus implements LockBus {
   readonly #maxSilenceWaitMs: number;
   readonly #unlockSettleMs: number;
   readonly #framer = new KerongFramer();
-  readonly #queue: Job[] = [];
+  readonly #queue = new BusQueue();
   readonly #stopListening: (() => void)[] = [];
-  #running = false;
-  #closedError: LockBusError | undefined;
   #waiter: ReplyWaiter | undefined;
   #lastDataAt = Number.NEGATIVE_INFINITY;
-  #idleWaiters: (() => void)[] = [];
+  /** Counts devices lost under a reconnecting line; a transaction that saw one fails. */
+  #interruptions = 0;
   /** End the current reply wait or pause early when the bus shuts down, so close() never hangs. */
   #cancelWait: (() => void) | undefined;
   #cancelPause: (() => void) | undefined;
@@ -98,6 +87,9 @@ export class KerongCu16Bus implements LockBus {
         );
       }),
     );
+    if (this.#line.onInterrupted) {
+      this.#stopListening.push(this.#line.onInterrupted(() => this.#interrupted()));
+    }
   }
 
   /** Counters from the framer: bad-checksum candidates and skipped bytes. */
@@ -119,7 +111,7 @@ export class KerongCu16Bus implements LockBus {
     if (frame instanceof Error) {
       return Promise.reject(frame);
     }
-    return this.#enqueue<void>('unlock', async (answer) => {
+    return this.#queue.enqueue<void>('unlock', async (answer) => {
       await this.#write(frame);
       answer.resolve();
       // Fire-and-forget: whatever the board says now is swallowed, then the bus is free.
@@ -135,8 +127,9 @@ export class KerongCu16Bus implements LockBus {
       return Promise.reject(frame);
     }
     const expectedAddress = address(board);
-    return this.#enqueue<BoardReading>('poll', async (answer) => {
+    return this.#queue.enqueue<BoardReading>('poll', async (answer) => {
       const rejectedBefore = this.#framer.rejectedFrames;
+      const interruptionsBefore = this.#interruptions;
       this.#discardInput();
       // Listen before writing: a fast board can answer before the write reports drained.
       const reply = this.#awaitReply(expectedAddress);
@@ -148,8 +141,14 @@ export class KerongCu16Bus implements LockBus {
         throw error;
       }
       const status = await reply;
-      if (this.#closedError) {
-        throw this.#closedError;
+      if (this.#queue.closedError) {
+        throw this.#queue.closedError;
+      }
+      if (this.#interruptions !== interruptionsBefore) {
+        throw new LockBusError(
+          'port_closed',
+          `the serial device went away while board ${board} was asked`,
+        );
       }
       if (status) {
         answer.resolve({
@@ -178,99 +177,24 @@ export class KerongCu16Bus implements LockBus {
 
   async close(): Promise<void> {
     this.#shutDown(new LockBusError('port_closed', 'the lock bus was closed'));
-    await this.#untilIdle();
+    await this.#queue.untilIdle();
     for (const stop of this.#stopListening.splice(0)) {
       stop();
     }
     await this.#line.close();
   }
 
-  /**
-   * Queues a transaction. `work` answers the caller through `answer` when it knows the result,
-   * which may be before the transaction ends: an unlock answers once written and then keeps the
-   * bus for its settle time; a failed poll answers, then waits for silence. If `work` throws
-   * before answering, the caller gets the error.
-   */
-  #enqueue<T>(priority: Job['priority'], work: (answer: Answer<T>) => Promise<void>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.#closedError) {
-        reject(this.#closedError);
-        return;
-      }
-      let answered = false;
-      const answer: Answer<T> = {
-        resolve: (value) => {
-          answered = true;
-          resolve(value);
-        },
-        reject: (error) => {
-          answered = true;
-          reject(error);
-        },
-      };
-      const job: Job = {
-        priority,
-        run: async () => {
-          try {
-            await work(answer);
-            if (!answered) {
-              answer.reject(
-                new LockBusError('port_error', 'the transaction ended without an answer'),
-              );
-            }
-          } catch (error) {
-            if (!answered) {
-              answer.reject(asLockBusError(error));
-            }
-          }
-        },
-        fail: (error) => answer.reject(error),
-      };
-      if (priority === 'unlock') {
-        const firstPoll = this.#queue.findIndex((queued) => queued.priority === 'poll');
-        this.#queue.splice(firstPoll === -1 ? this.#queue.length : firstPoll, 0, job);
-      } else {
-        this.#queue.push(job);
-      }
-      void this.#drain();
-    });
-  }
-
-  async #drain(): Promise<void> {
-    if (this.#running) {
-      return;
-    }
-    this.#running = true;
-    try {
-      for (let job = this.#queue.shift(); job; job = this.#queue.shift()) {
-        if (this.#closedError) {
-          job.fail(this.#closedError);
-          continue;
-        }
-        await job.run();
-      }
-    } finally {
-      this.#running = false;
-      for (const idle of this.#idleWaiters.splice(0)) {
-        idle();
-      }
-    }
-  }
-
-  #untilIdle(): Promise<void> {
-    if (!this.#running) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
-  }
-
   async #write(frame: Uint8Array): Promise<void> {
-    if (this.#closedError) {
-      throw this.#closedError;
+    if (this.#queue.closedError) {
+      throw this.#queue.closedError;
     }
     try {
       await this.#line.write(frame);
     } catch (error) {
+      if (error instanceof LockBusError) {
+        // A reconnecting line with its device away already says so: port_closed.
+        throw error;
+      }
       throw new LockBusError('port_error', `could not write ${toHex(frame)}: ${String(error)}`, {
         cause: error,
       });
@@ -320,7 +244,7 @@ export class KerongCu16Bus implements LockBus {
     for (;;) {
       const now = this.#clock.now();
       const quietFor = now - Math.max(this.#lastDataAt, failedAt);
-      if (quietFor >= this.#silenceMs || now >= giveUpAt || this.#closedError) {
+      if (quietFor >= this.#silenceMs || now >= giveUpAt || this.#queue.closedError) {
         break;
       }
       await this.#pause(Math.min(this.#silenceMs - quietFor, giveUpAt - now));
@@ -334,7 +258,7 @@ export class KerongCu16Bus implements LockBus {
 
   /** A Clock-driven pause that ends early when the bus shuts down. */
   #pause(delayMs: number): Promise<void> {
-    if (this.#closedError || delayMs <= 0) {
+    if (this.#queue.closedError || delayMs <= 0) {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
@@ -351,22 +275,21 @@ export class KerongCu16Bus implements LockBus {
   }
 
   #shutDown(error: LockBusError): void {
-    if (this.#closedError) {
+    if (this.#queue.closedError) {
       return;
     }
-    this.#closedError = error;
-    for (const job of this.#queue.splice(0)) {
-      job.fail(error);
-    }
+    this.#queue.shutDown(error);
     this.#cancelWait?.();
     this.#cancelPause?.();
   }
-}
 
-function asLockBusError(error: unknown): LockBusError {
-  return error instanceof LockBusError
-    ? error
-    : new LockBusError('port_error', String(error), { cause: error });
+  /** The device went away under a reconnecting line: end the wait now and drop partial input. */
+  #interrupted(): void {
+    this.#interruptions++;
+    this.#cancelWait?.();
+    this.#cancelPause?.();
+    this.#framer.reset();
+  }
 }
 
 /** The codec throws RangeError for addresses the protocol cannot carry; callers get a rejection. */

@@ -2,9 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type MethodHandlers } from '../../../src-main/api/dispatcher.js';
 import { KioskError } from '../../../src-main/core/kiosk-error.js';
 import { silentLogger } from '../../../src-main/logging/logger.js';
+import { methodHandlers } from '../../helpers/method-handlers.js';
 
 function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
-  return {
+  return methodHandlers({
     'bank.overview': () => ({ bank: { id: 'b', name: 'Lobby' }, hardware: 'ok', compartments: [] }),
     'compartment.open': ({ compartmentId }) => ({
       compartmentId,
@@ -12,7 +13,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
       outcome: 'door_seen_open',
     }),
     ...overrides,
-  };
+  });
 }
 
 describe('kiosk dispatcher', () => {

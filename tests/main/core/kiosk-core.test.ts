@@ -103,20 +103,42 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     const events: [string, unknown][] = [];
     core.transport.subscribe((event, payload) => events.push([event, payload]));
     hardware.setDoor({ board: 1, channel: 2 }, 'closed'); // first reading after start
-    hardware.setDoor({ board: 1, channel: 2 }, 'open');
+    hardware.setDoor({ board: 1, channel: 2 }, 'open'); // nobody asked: X2 alarm
     hardware.setDoor({ board: 1, channel: 2 }, 'closed');
-    const label = (await overview()).compartments.find(
+    const compartment = (await overview()).compartments.find(
       (c) => c.lock.board === 1 && c.lock.channel === 2,
-    )!.label;
-    expect(events.map(([event, payload]) => [event, (payload as { door: string }).door])).toEqual([
-      ['door.changed', 'closed'],
-      ['door.changed', 'open'],
-      ['door.changed', 'closed'],
+    )!;
+    expect(events.map(([event]) => event)).toEqual([
+      'door.changed',
+      'door.changed',
+      'door.alarm',
+      'compartment.changed',
+      'door.changed',
     ]);
-    expect((events[0]![1] as { label: string }).label).toBe(label);
+    expect(events.filter(([event]) => event === 'door.changed').map(([, p]) => p)).toEqual([
+      { compartmentId: compartment.id, label: compartment.label, door: 'closed' },
+      { compartmentId: compartment.id, label: compartment.label, door: 'open' },
+      { compartmentId: compartment.id, label: compartment.label, door: 'closed' },
+    ]);
+    expect(events[2]![1]).toMatchObject({
+      label: compartment.label,
+      alarm: 'opened_without_command',
+    });
+    // Its content can no longer be trusted: out of service until an operator puts it back (G4).
+    expect(compartment).toMatchObject({
+      service: 'out_of_service',
+      serviceReason: 'door_forced_open',
+    });
     expect(
-      rows("SELECT type FROM activity_log WHERE actor = 'door-sensor'").map((row) => row['type']),
-    ).toEqual(['door.opened', 'door.closed']);
+      rows(
+        "SELECT type FROM activity_log WHERE actor IN ('door-sensor', 'system') ORDER BY hlc",
+      ).map((row) => row['type']),
+    ).toEqual([
+      'door.opened',
+      'door.opened_without_command',
+      'compartment.taken_out_of_service',
+      'door.closed',
+    ]);
   });
 
   it('refuses to open when the lock bus is down, saying so in French, and records nothing', async () => {

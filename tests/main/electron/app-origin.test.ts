@@ -49,6 +49,7 @@ describe('parseLaunchOptions', () => {
       dataDir: undefined,
       demo: false,
       cameraScanning: false,
+      serialPath: undefined,
     });
   });
 
@@ -65,16 +66,22 @@ describe('parseLaunchOptions', () => {
       dataDir: '/var/lib/casier',
       demo: true,
       cameraScanning: true,
+      serialPath: undefined,
     });
   });
 
   it('reads the service-unit environment, the command line winning', () => {
     expect(
-      parseLaunchOptions(['casier'], { CASIER_DATA_DIR: '/srv/casier', CASIER_DEMO: '1' }),
+      parseLaunchOptions(['casier'], {
+        CASIER_DATA_DIR: '/srv/casier',
+        CASIER_DEMO: '1',
+        CASIER_LOCK_DEVICE: '/dev/serial/by-id/usb-FTDI-if00',
+      }),
     ).toEqual({
       dataDir: '/srv/casier',
       demo: true,
       cameraScanning: false,
+      serialPath: '/dev/serial/by-id/usb-FTDI-if00',
     });
     expect(parseLaunchOptions(['casier', '--data-dir=/a'], { CASIER_DATA_DIR: '/b' }).dataDir).toBe(
       '/a',

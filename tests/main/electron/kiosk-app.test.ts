@@ -121,7 +121,13 @@ describe('runKioskApp', () => {
     return runKioskApp(parts(), {
       startKioskCore,
       appRoot: '/opt/casier/resources/app.asar',
-      launch: { dataDir: undefined, demo: false, cameraScanning: false, ...launch },
+      launch: {
+        dataDir: undefined,
+        demo: false,
+        cameraScanning: false,
+        serialPath: undefined,
+        ...launch,
+      },
       logger,
     });
   }
@@ -161,6 +167,16 @@ describe('runKioskApp', () => {
     const dataDir = path.join(userData, 'elsewhere');
     await run({ dataDir });
     expect(startKioskCore).toHaveBeenCalledExactlyOnceWith({ dataDir, demo: false });
+  });
+
+  it('hands the launcher’s lock bus device to the core', async () => {
+    const dataDir = path.join(userData, 'elsewhere');
+    await run({ dataDir, serialPath: '/dev/pts/7' });
+    expect(startKioskCore).toHaveBeenCalledExactlyOnceWith({
+      dataDir,
+      demo: false,
+      serialPath: '/dev/pts/7',
+    });
   });
 
   it('connects the window to the core: trusted calls reach it, its events reach the window', async () => {

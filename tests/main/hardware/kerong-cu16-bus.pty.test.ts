@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DoorMonitor } from '../../../src-main/hardware/door-monitor.js';
 import { KerongCu16Bus } from '../../../src-main/hardware/kerong-cu16/bus.js';
-import { createKerongCu16Hardware } from '../../../src-main/hardware/kerong-cu16/kerong-cu16-hardware.js';
+import { createBankHardware } from '../../../src-main/hardware/create-bank-hardware.js';
+import { defaultHardwareSettings } from '../../../src-main/hardware/hardware-profile.js';
 import { openSerialLine } from '../../../src-main/hardware/serial-line.js';
 import { unlockAndObserve } from '../../../src-main/hardware/unlock-observer.js';
+import { silentLogger } from '../../../src-main/logging/logger.js';
 import { systemClock } from '../../../src-main/time/system-clock.js';
 import type { LockAddress } from '../../../src-shared/domain/compartment.js';
 import {
@@ -134,7 +136,7 @@ describe('KerongCu16Bus over a pty to the board simulator', () => {
   });
 });
 
-describe('createKerongCu16Hardware on a pty', () => {
+describe('createBankHardware for KR-CU16 on a pty', () => {
   it('opens the profile device, follows doors and stops cleanly', async () => {
     const folder = makeTempFolder('casier-kerong-hw-');
     const pty = await createPtyPair(folder.path);
@@ -145,17 +147,16 @@ describe('createKerongCu16Hardware on a pty', () => {
         boards: 2,
         closeAfterMs: 200,
       });
-      const hardware = await createKerongCu16Hardware(
+      const hardware = await createBankHardware(
         {
-          protocol: 'kerong-cu16',
-          device: pty.kioskSide,
-          baudRate: 19200,
+          ...defaultHardwareSettings('kerong-cu16'),
+          serialPath: pty.kioskSide,
           boards: [0, 1],
-          lockBitOpenValue: 1,
           pollIntervalMs: 50,
           openTimeoutMs: 2000,
         },
         systemClock,
+        silentLogger(),
       );
       const changes: string[] = [];
       hardware.onDoorChanged((lock, door) => changes.push(`${lock.board}/${lock.channel} ${door}`));

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type KioskDispatcher } from '../../../src-main/api/dispatcher.js';
 import { startKioskHost, type KioskHost } from '../../../src-main/host/kiosk-host.js';
 import { silentLogger } from '../../../src-main/logging/logger.js';
+import { methodHandlers } from '../../helpers/method-handlers.js';
 import { makeTempFolder } from '../../helpers/temp-folder.js';
 
 function openSocket(host: KioskHost, origin: string | undefined): WebSocket {
@@ -36,7 +37,7 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
     folder = makeTempFolder();
     writeFileSync(join(folder.path, 'index.html'), '<!doctype html><title>kiosk</title>');
     dispatcher = createDispatcher(
-      {
+      methodHandlers({
         'bank.overview': () => ({
           bank: { id: 'b', name: 'Lobby' },
           hardware: 'ok',
@@ -47,7 +48,7 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
           label: '1',
           outcome: 'door_seen_open',
         }),
-      },
+      }),
       silentLogger(),
     );
     host = await startKioskHost({

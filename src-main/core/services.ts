@@ -1,0 +1,36 @@
+import type { CommissioningCheck, LabelSheet } from '../../src-shared/api/contract.js';
+import type { CompartmentView, ServiceState } from '../../src-shared/domain/compartment.js';
+import type { HardwareProfileDocument } from '../../src-shared/domain/hardware-profile.js';
+import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
+import type { CompartmentService } from './compartment-service.js';
+
+/** G4: operators take compartments out of service and back. */
+export interface CompartmentServiceStateService {
+  setService(compartmentId: string, service: ServiceState, actor: string): CompartmentView;
+}
+
+/** The bank's hardware profile as data (issue 3). `save` validates, stores, restarts the bus. */
+export interface HardwareProfileService {
+  get(): HardwareProfileDocument;
+  save(document: HardwareProfileDocument, actor: string): Promise<HardwareProfileDocument>;
+}
+
+/** Commissioning walk and printed compartment labels (C1). */
+export interface CommissioningService {
+  pulse(compartmentId: string, actor: string): Promise<CommissioningCheck>;
+  results(): CommissioningCheck[];
+  labels(): Promise<LabelSheet>;
+}
+
+/** The one scan pipeline: every source ends here (hardware.md "Scanners"). */
+export interface ScanService {
+  submit(text: string, source: 'keyboard' | 'camera'): ClassifiedScan;
+}
+
+export interface KioskServices {
+  compartments: CompartmentService;
+  serviceStates: CompartmentServiceStateService;
+  hardwareProfile: HardwareProfileService;
+  commissioning: CommissioningService;
+  scans: ScanService;
+}

@@ -1,0 +1,68 @@
+import { KeyboardWedge } from '../../src-shared/scanning/keyboard-wedge.js';
+import type { Clock } from '../../src-shared/time/clock.js';
+
+/** The fields of a `keydown` event the capture reads. */
+export interface KeyDownLike {
+  key: string;
+  repeat: boolean;
+  isComposing: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  preventDefault(): void;
+  stopImmediatePropagation(): void;
+}
+
+/** Where keys are listened for: the page's `window`, or a fake in tests. */
+export interface KeyDownSource {
+  addEventListener(type: 'keydown', listener: (event: KeyDownLike) => void, capture: true): void;
+  removeEventListener(
+    type: 'keydown',
+    listener: (event: KeyDownLike) => void,
+    capture: true,
+  ): void;
+}
+
+export interface KeyboardCaptureOptions {
+  source: KeyDownSource;
+  clock: Clock;
+  onScan(text: string): void;
+  maxInterKeyMs?: number;
+  endSilenceMs?: number;
+  minLength?: number;
+}
+
+/**
+ * The keyboard-wedge scanner in the browser host (in Electron the main process catches the keys
+ * before the page sees them). Listens in the capture phase, ahead of any focused field, and
+ * swallows the keys the wedge says belong to a scan, so a scan never types into a text box.
+ * Returns a function that stops listening.
+ */
+export function captureKeyboardWedge(options: KeyboardCaptureOptions): () => void {
+  const wedge = new KeyboardWedge({
+    clock: options.clock,
+    onScan: (text) => {
+      options.onScan(text);
+    },
+    ...(options.maxInterKeyMs === undefined ? {} : { maxInterKeyMs: options.maxInterKeyMs }),
+    ...(options.endSilenceMs === undefined ? {} : { endSilenceMs: options.endSilenceMs }),
+    ...(options.minLength === undefined ? {} : { minLength: options.minLength }),
+  });
+
+  function onKeyDown(event: KeyDownLike): void {
+    // A held key, an input method composing, or a shortcut: a person, never a scanner.
+    if (event.repeat || event.isComposing || event.ctrlKey || event.altKey || event.metaKey) {
+      return;
+    }
+    if (wedge.key(event.key)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }
+
+  options.source.addEventListener('keydown', onKeyDown, true);
+  return () => {
+    options.source.removeEventListener('keydown', onKeyDown, true);
+    wedge.reset();
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CompartmentSize } from './compartment.js';
+
+/**
+ * A bank's hardware profile as data (hardware.md "The port", X7): which board protocol on which
+ * serial line, and how each compartment is wired and built. Stored in the kiosk database,
+ * edited on the commissioning screen, synced from the console later.
+ */
+export const lockProtocols = ['kerong-cu16', 'xor-8a', 'none'] as const;
+export const LockProtocol = z.enum(lockProtocols);
+export type LockProtocol = z.infer<typeof LockProtocol>;
+
+export const defaultBaudRate: Record<LockProtocol, number> = {
+  'kerong-cu16': 19200,
+  'xor-8a': 9600,
+  none: 9600,
+};
+
+export const BankHardwareSettings = z
+  .object({
+    protocol: LockProtocol,
+    /** Prefer /dev/serial/by-id/...: it survives re-plugging the adapter into another port. */
+    serialPath: z.string().max(300),
+    baudRate: z.number().int().min(1200).max(115200),
+    /** Board addresses on the bus: 0–15 for KR-CU16, 1–31 (DIP) for the 0x8A board. */
+    boards: z.array(z.number().int().min(0).max(31)).min(1).max(32),
+    /** KR-CU16: the status bit value that means "door open" (sources disagree). */
+    lockBitOpenValue: z.union([z.literal(0), z.literal(1)]),
+    /** 0x8A board: the feedback byte (0x00 or 0x11) that means "door open" (depends on wiring). */
+    feedbackOpenValue: z.union([z.literal(0x00), z.literal(0x11)]),
+    /** How long the lock coil is energised, where the board lets us choose. */
+    energiseMs: z.number().int().min(50).max(5000),
+    /** Item-presence sensors fitted and trusted (KR-CU16 infrared); off on banks without them. */
+    itemSensors: z.boolean(),
+    pollIntervalMs: z.number().int().min(50).max(5000),
+    /** After the pulse, how long a door has to be seen open before it counts as failed (X2). */
+    openTimeoutMs: z.number().int().min(200).max(30_000),
+    /** A door open longer than this raises the "left open" alarm. */
+    leftOpenAlarmMs: z.number().int().min(5_000).max(3_600_000),
+    /** A compartment whose door fails to open this many times in a row goes out of service. */
+    failuresBeforeOutOfService: z.number().int().min(1).max(10),
+  })
+  .strict();
+export type BankHardwareSettings = z.infer<typeof BankHardwareSettings>;
+
+export const CompartmentWiring = z
+  .object({
+    id: z.string().min(1).max(64),
+    label: z.string().trim().min(1).max(16),
+    size: CompartmentSize,
+    doorBottomCm: z.number().int().min(0).max(250),
+    doorTopCm: z.number().int().min(1).max(300),
+    board: z.number().int().min(0).max(31),
+    channel: z.number().int().min(1).max(64),
+  })
+  .strict();
+export type CompartmentWiring = z.infer<typeof CompartmentWiring>;
+
+export const HardwareProfileDocument = z
+  .object({
+    settings: BankHardwareSettings,
+    compartments: z.array(CompartmentWiring).min(1).max(500),
+  })
+  .strict();
+export type HardwareProfileDocument = z.infer<typeof HardwareProfileDocument>;

@@ -1,0 +1,6 @@
+import { defineMessages } from '../define-messages.js';
+
+export const lockBusMessages = defineMessages({
+  en: {},
+  fr: {},
+});
