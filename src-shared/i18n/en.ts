@@ -1,6 +1,7 @@
 import { commissioningMessages } from './features/commissioning.js';
+import { commissioningScreenMessages } from './features/commissioning-screen.js';
 import { doorsMessages } from './features/doors.js';
-import { lockBusMessages } from './features/lock-bus.js';
+import { operatorScreenMessages } from './features/operator-screen.js';
 import { scanningMessages } from './features/scanning.js';
 
 /**
@@ -60,9 +61,10 @@ const kioskMessages = {
 export const en = {
   ...kioskMessages,
   ...doorsMessages.en,
-  ...lockBusMessages.en,
+  ...operatorScreenMessages.en,
   ...scanningMessages.en,
   ...commissioningMessages.en,
+  ...commissioningScreenMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,14 +1,16 @@
 import type { Catalogue } from './en.js';
 import { commissioningMessages } from './features/commissioning.js';
+import { commissioningScreenMessages } from './features/commissioning-screen.js';
 import { doorsMessages } from './features/doors.js';
-import { lockBusMessages } from './features/lock-bus.js';
+import { operatorScreenMessages } from './features/operator-screen.js';
 import { scanningMessages } from './features/scanning.js';
 
 export const fr: Catalogue = {
   ...doorsMessages.fr,
-  ...lockBusMessages.fr,
+  ...operatorScreenMessages.fr,
   ...scanningMessages.fr,
   ...commissioningMessages.fr,
+  ...commissioningScreenMessages.fr,
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',

@@ -1,6 +1,0 @@
-import { defineMessages } from '../define-messages.js';
-
-export const lockBusMessages = defineMessages({
-  en: {},
-  fr: {},
-});
