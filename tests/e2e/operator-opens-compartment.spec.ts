@@ -1,29 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { en, fr } from '../../src-shared/i18n/index.js';
-import { simulatorControl } from '../helpers/board-simulator.js';
+import { demoSimulator, openKiosk } from './support/kiosk-page.js';
 
 /**
  * The thin slice of issue 2, end to end: Chromium → kiosk page → WebSocket → kiosk core →
  * real serial bytes over a socat pty → board simulator process, and the door's movement back.
  */
 
-function kioskUrl(): string {
-  const url = process.env['CASIER_E2E_KIOSK_URL'];
-  if (!url) {
-    throw new Error('global-setup did not start the demo system');
-  }
-  return url;
-}
-
-const simulator = simulatorControl(process.env['CASIER_E2E_SIMULATOR_URL'] ?? '');
+const simulator = demoSimulator();
 
 test.beforeEach(async ({ page }) => {
-  await page.goto(kioskUrl());
-  await expect(page.getByTestId('connection-status')).toHaveAttribute(
-    'data-connection',
-    'connected',
-  );
-  await expect(page.getByTestId('hardware-status')).toHaveAttribute('data-hardware', 'ok');
+  await openKiosk(page);
 });
 
 test('opening compartment 3 pulses its lock, and the grid follows the door open and shut again', async ({
@@ -45,7 +32,7 @@ test('opening compartment 3 pulses its lock, and the grid follows the door open 
   await expect(tile).toHaveAttribute('data-door', 'closed');
 });
 
-test('a door opened by hand at the bank shows on the grid, and its closing too', async ({
+test('a door opened without a command raises an alarm and takes its compartment out of service', async ({
   page,
 }) => {
   // Board 1, lock 2 is compartment 14 in the demo bank (labels run column by column).
@@ -53,8 +40,19 @@ test('a door opened by hand at the bank shows on the grid, and its closing too',
   await expect(tile).toHaveAttribute('data-door', 'closed');
   await simulator.openByHand(1, 2);
   await expect(tile).toHaveAttribute('data-door', 'open');
+  const alarm = page.locator('[data-testid="door-alarm"][data-label="14"]');
+  await expect(alarm).toHaveAttribute('data-alarm', 'opened_without_command');
+  await expect(alarm).toContainText('The door of compartment 14 opened without a command.');
+  // X2: its content can no longer be trusted, so it is out of service, with the reason shown.
+  await expect(tile).toHaveAttribute('data-service', 'out_of_service');
+  await expect(page.getByTestId('service-reason-14')).toHaveText(
+    'The door was opened without a command',
+  );
   await simulator.closeByHand(1, 2);
   await expect(tile).toHaveAttribute('data-door', 'closed');
+  // An operator who has checked it puts it back (G4).
+  await page.getByTestId('service-14').click();
+  await expect(tile).toHaveAttribute('data-service', 'in_service');
 });
 
 test('the whole screen switches between English and French', async ({ page }) => {

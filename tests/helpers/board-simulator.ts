@@ -1,24 +1,45 @@
 import type { ProtocolLog } from '../../tools/sim/board-protocol.js';
-import type { SimulatedBoard, SimulatedLock } from '../../tools/sim/simulated-bank.js';
-import { startBoardSimulatorProcess } from '../../tools/dev/board-simulator-process.js';
+import type { SimulatedProtocol } from '../../tools/sim/board-sim-options.js';
+import type { LineFaultPatchInput, LineFaults } from '../../tools/sim/line-faults.js';
+import type { LineStatistics } from '../../tools/sim/reply-transmitter.js';
+import type { DoorFaults, SimulatedBoard, SimulatedLock } from '../../tools/sim/simulated-bank.js';
+import {
+  startBoardSimulatorProcess,
+  type BoardSimulatorProcessOptions,
+} from '../../tools/dev/board-simulator-process.js';
 
-export interface BoardSimulatorOptions {
-  /** The simulator's end of the pty pair (PtyPair.deviceSide). */
-  device: string;
-  boards: number;
-  closeAfterMs?: number;
+export interface BoardSimulatorOptions extends Omit<BoardSimulatorProcessOptions, 'protocol'> {
+  /** Default kerong-cu16 (boards 0 … n − 1); xor-8a boards are 1 … n. */
+  protocol?: SimulatedProtocol;
 }
 
-/** The simulator's control API (tools/sim/control-server.ts), typed. */
+/** GET /log: what the boards heard, and what went out on the line after the faults. */
+export type SimulatorLog = ProtocolLog & { line: LineStatistics };
+
+/** GET /faults: the line faults in force and every door that has a fault. */
+export interface SimulatorFaults {
+  line: LineFaults;
+  doors: ({ board: number; channel: number } & DoorFaults)[];
+}
+
+/** The simulator's control API (tools/sim/README.md), typed. */
 export interface SimulatorControl {
   controlUrl: string;
   doors(): Promise<SimulatedBoard[]>;
+  /** The lock on board `board` (its wire address, not an index). */
   lock(board: number, channel: number): Promise<SimulatedLock>;
   openByHand(board: number, channel: number): Promise<void>;
   closeByHand(board: number, channel: number): Promise<void>;
   setHoldOpen(board: number, channel: number, hold: boolean): Promise<void>;
   setItem(board: number, channel: number, present: boolean): Promise<void>;
-  log(): Promise<ProtocolLog>;
+  log(): Promise<SimulatorLog>;
+  faults(): Promise<SimulatorFaults>;
+  /** Changes only the line faults named; `true` switches one on with its default settings. */
+  setLineFaults(patch: LineFaultPatchInput): Promise<SimulatorFaults>;
+  setDoorFaults(board: number, channel: number, patch: Partial<DoorFaults>): Promise<void>;
+  resetFaults(): Promise<void>;
+  settings(): Promise<Record<string, unknown>>;
+  changeSettings(patch: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 /** A running tools/sim/board-sim.ts process and its control API. */
@@ -29,15 +50,14 @@ export interface BoardSimulator extends SimulatorControl {
 }
 
 /**
- * Starts the KR-CU16 simulator as its own process (`node --import tsx tools/sim/board-sim.ts`,
- * from the repository root) and waits for its ready line.
+ * Starts a board simulator (KR-CU16 unless `protocol` says otherwise) as its own process
+ * (`node --import tsx tools/sim/board-sim.ts`, from the repository root) and waits for its
+ * ready line.
  */
 export async function startBoardSimulator(options: BoardSimulatorOptions): Promise<BoardSimulator> {
   const running = await startBoardSimulatorProcess({
-    protocol: 'kerong-cu16',
-    device: options.device,
-    boards: options.boards,
-    ...(options.closeAfterMs === undefined ? {} : { closeAfterMs: options.closeAfterMs }),
+    ...options,
+    protocol: options.protocol ?? 'kerong-cu16',
   });
   return {
     ...simulatorControl(running.controlUrl),
@@ -69,7 +89,9 @@ export function simulatorControl(url: string): SimulatorControl {
     controlUrl: url,
     doors,
     lock: async (board, channel) => {
-      const lock = (await doors())[board]?.locks[channel - 1];
+      const lock = (await doors()).find((candidate) => candidate.board === board)?.locks[
+        channel - 1
+      ];
       if (!lock) {
         throw new Error(`the simulator has no lock ${channel} on board ${board}`);
       }
@@ -87,7 +109,17 @@ export function simulatorControl(url: string): SimulatorControl {
     setItem: async (board, channel, present) => {
       await call('POST', `/items/${board}/${channel}`, { present });
     },
-    log: () => call<ProtocolLog>('GET', '/log'),
+    log: () => call<SimulatorLog>('GET', '/log'),
+    faults: () => call<SimulatorFaults>('GET', '/faults'),
+    setLineFaults: (patch) => call<SimulatorFaults>('POST', '/faults/line', patch),
+    setDoorFaults: async (board, channel, patch) => {
+      await call('POST', `/doors/${board}/${channel}/faults`, patch);
+    },
+    resetFaults: async () => {
+      await call('POST', '/faults/reset');
+    },
+    settings: () => call<Record<string, unknown>>('GET', '/settings'),
+    changeSettings: (patch) => call<Record<string, unknown>>('POST', '/settings', patch),
   };
 }
 

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../src-main/app-root.js';
-import { fromHex, toHex } from '../../src-main/hardware/kerong-cu16/codec.js';
-import { openSerialLine, type SerialLine } from '../../src-main/hardware/serial-line.js';
+import { fromHex } from '../../src-main/hardware/kerong-cu16/codec.js';
+import { openSerialLine } from '../../src-main/hardware/serial-line.js';
 import {
   startBoardSimulator,
   waitForCondition,
@@ -12,24 +12,7 @@ import {
 } from '../helpers/board-simulator.js';
 import { createPtyPair, type PtyPair } from '../helpers/pty.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
-
-/** The kiosk end of the line: raw bytes out, every received byte collected. */
-class RawKioskSide {
-  received: number[] = [];
-  constructor(readonly line: SerialLine) {
-    line.onData((chunk) => this.received.push(...chunk));
-  }
-
-  /** Writes `hex` and waits (bounded) until `replyBytes` more bytes have come back. */
-  async exchange(hex: string, replyBytes: number): Promise<string> {
-    const start = this.received.length;
-    await this.line.write(fromHex(hex));
-    await waitForCondition(() => this.received.length >= start + replyBytes, {
-      description: `${replyBytes} reply bytes to ${hex}`,
-    });
-    return toHex(this.received.slice(start, start + replyBytes));
-  }
-}
+import { RawKioskSide } from './raw-kiosk-side.js';
 
 describe('board-sim process over a socat pty pair', () => {
   const folder = makeTempFolder('casier-board-sim-');

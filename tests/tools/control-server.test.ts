@@ -19,7 +19,7 @@ async function start() {
   const clock = new ManualClock();
   const line = new FakeSerialLine();
   const simulator = new KerongCu16Bank({ boards: 2, clock, closeAfterMs: 300 });
-  running = await runBoardSimulator({ simulator, line, controlPort: 0 });
+  running = await runBoardSimulator({ simulator, line, clock, controlPort: 0 });
   const url = running.controlUrl;
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${url}${path}`, {
@@ -57,6 +57,8 @@ describe('board simulator control API and line wiring', () => {
       door: 'closed',
       item: false,
       holdOpen: false,
+      jammed: false,
+      itemStuck: null,
     });
   });
 
@@ -76,7 +78,12 @@ describe('board simulator control API and line wiring', () => {
     await request('02 00 31 03 36');
     await clock.advance(1000);
     const boards = (await call('GET', '/doors')).body['boards'] as { locks: unknown[] }[];
-    expect(boards[0]?.locks[0]).toEqual({ channel: 1, door: 'open', item: false, holdOpen: true });
+    expect(boards[0]?.locks[0]).toMatchObject({
+      channel: 1,
+      door: 'open',
+      item: false,
+      holdOpen: true,
+    });
   });
 
   it('GET /log shows received frames in hex and the valid / ignored counts', async () => {
@@ -88,6 +95,38 @@ describe('board simulator control API and line wiring', () => {
     expect((body['frames'] as { hex: string }[]).map((frame) => frame.hex)).toEqual([
       '02 12 31 03 48',
     ]);
+  });
+
+  it('switches the KR-CU16 unlock reply mode at run time through /settings', async () => {
+    const { call, request } = await start();
+    expect((await call('GET', '/settings')).body).toEqual({
+      protocol: 'kerong-cu16',
+      unlockReply: 'silent',
+      lockBitOpenValue: 1,
+    });
+    expect(await request('02 00 31 03 36')).toEqual([]);
+    const changed = await call('POST', '/settings', { unlockReply: 'replying' });
+    expect(changed).toMatchObject({ status: 200, body: { unlockReply: 'replying' } });
+    // ADDR echoes the request's, lock index included.
+    expect(await request('02 01 31 03 37')).toEqual(['02 01 35 03 00 00 00 03 3E']);
+    await call('POST', '/settings', { unlockReply: 'silent' });
+    expect(await request('02 02 31 03 38')).toEqual([]);
+    const refused = await call('POST', '/settings', { unlockReply: 'sometimes' });
+    expect(refused.status).toBe(400);
+    expect(refused.body['error']).toMatch(/unlockReply/);
+    expect((await call('POST', '/settings', { unlockReplyDelayMs: 5 })).status).toBe(400);
+  });
+
+  it('GET /log also says what went out on the line after the faults', async () => {
+    const { call, request } = await start();
+    await call('POST', '/faults/line', { noReply: true });
+    await request('02 00 30 03 35');
+    await call('POST', '/faults/line', { noReply: false });
+    await request('02 00 30 03 35');
+    expect((await call('GET', '/log')).body).toMatchObject({
+      repliesSent: 2,
+      line: { repliesWritten: 1, repliesDropped: 1 },
+    });
   });
 
   it('answers 404 for an unknown lock or route and 400 for a bad body', async () => {

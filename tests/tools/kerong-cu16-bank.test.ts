@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src-main/hardware/kerong-cu16/codec.js';
 import { ManualClock } from '../../src-shared/time/manual-clock.js';
-import { KerongCu16Bank } from '../../tools/sim/kerong-cu16-bank.js';
+import type { BoardReply } from '../../tools/sim/board-protocol.js';
+import { KerongCu16Bank, type KerongUnlockReply } from '../../tools/sim/kerong-cu16-bank.js';
 
-function setup(options: { lockBitOpenValue?: 0 | 1; replyToUnlock?: boolean } = {}) {
+const replyHex = (reply: BoardReply) => toHex(reply.encode());
+
+function setup(options: { lockBitOpenValue?: 0 | 1; unlockReply?: KerongUnlockReply } = {}) {
   const clock = new ManualClock();
   const sim = new KerongCu16Bank({ boards: 2, clock, closeAfterMs: 4000, ...options });
-  const send = (hex: string) => sim.receive(fromHex(hex)).map(toHex);
+  const send = (hex: string) => sim.receive(fromHex(hex)).map(replyHex);
   return { clock, sim, send };
 }
 
@@ -46,7 +49,7 @@ describe('simulated KR-CU16 boards', () => {
   it('answers requests split across reads and merged into one', () => {
     const { sim } = setup();
     expect(sim.receive(fromHex('02 00 30'))).toEqual([]);
-    expect(sim.receive(fromHex('03 35 02 10 30 03 45')).map(toHex)).toEqual([
+    expect(sim.receive(fromHex('03 35 02 10 30 03 45')).map(replyHex)).toEqual([
       '02 00 35 00 00 00 00 03 3A',
       '02 10 35 00 00 00 00 03 4A',
     ]);
@@ -69,7 +72,7 @@ describe('simulated KR-CU16 boards', () => {
   });
 
   it('answers unlocks with a status frame when told to act like such boards', () => {
-    const { send } = setup({ replyToUnlock: true });
+    const { send } = setup({ unlockReply: 'replying' });
     expect(send('02 00 31 03 36')).toEqual(['02 00 35 01 00 00 00 03 3B']);
   });
 

@@ -2,14 +2,38 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { findAppRoot } from '../../src-main/app-root.js';
+import type { SimulatedProtocol } from '../sim/board-sim-options.js';
 
 export interface BoardSimulatorProcessOptions {
-  protocol: 'kerong-cu16';
+  protocol: SimulatedProtocol;
   /** The simulator's end of the pty pair. */
   device: string;
   boards: number;
   closeAfterMs?: number;
   readyTimeoutMs?: number;
+  /** kerong-cu16 only: answer unlocks with a status frame (`replying`) or not (default). */
+  unlockReply?: 'silent' | 'replying';
+  /** kerong-cu16 only: the status bit value meaning "door open" (default 1). */
+  lockBitOpenValue?: 0 | 1;
+  /** xor-8a only: channels per board (default 24). */
+  channels?: number;
+  /** xor-8a only: the feedback level meaning "door open", 0x11 (default) or 0x00. */
+  feedbackOpenValue?: 0x00 | 0x11;
+  /** xor-8a only: how long after an unlock the board answers (default 500). */
+  unlockReplyDelayMs?: number;
+}
+
+/** Command-line flags for the options that were given (board-sim-options.ts reads them). */
+function optionalFlags(options: BoardSimulatorProcessOptions): string[] {
+  const flags: [string, string | number | undefined][] = [
+    ['--close-after-ms', options.closeAfterMs],
+    ['--unlock-reply', options.unlockReply],
+    ['--lock-bit-open-value', options.lockBitOpenValue],
+    ['--channels', options.channels],
+    ['--feedback-open-value', options.feedbackOpenValue],
+    ['--unlock-reply-delay-ms', options.unlockReplyDelayMs],
+  ];
+  return flags.flatMap(([flag, value]) => (value === undefined ? [] : [flag, String(value)]));
 }
 
 export interface BoardSimulatorProcess {
@@ -36,10 +60,8 @@ export async function startBoardSimulatorProcess(
     options.device,
     '--boards',
     String(options.boards),
+    ...optionalFlags(options),
   ];
-  if (options.closeAfterMs !== undefined) {
-    args.push('--close-after-ms', String(options.closeAfterMs));
-  }
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 

@@ -1,6 +1,6 @@
 /**
  * A lock-board simulator as its own process (hardware.md "Simulators"), on one end of a socat
- * pty pair: `npm run sim:board -- --protocol kerong-cu16 --device <path> --boards <n>`.
+ * pty pair: `npm run sim:board -- --protocol kerong-cu16|xor-8a --device <path> --boards <n>`.
  * When ready it prints one JSON line: {"ready":true,"controlUrl":"http://127.0.0.1:PORT"}.
  * SIGTERM / SIGINT stop it cleanly; so does the line closing (socat gone).
  */
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const running = await runBoardSimulator({
     simulator,
     line,
+    clock: systemClock,
     controlPort: options.controlPort,
     onLineError: (error) => console.error('board-sim: could not write a reply:', error),
   });

@@ -1,16 +1,23 @@
+import { z } from 'zod';
 import {
   command,
   defaultLockBitOpenValue,
   encodeStatusReply,
   locksPerBoard,
+  maxBoard,
   requestFrameLength,
-  toHex,
   type LockBitOpenValue,
 } from '../../src-main/hardware/kerong-cu16/codec.js';
 import { KerongFramer } from '../../src-main/hardware/kerong-cu16/framer.js';
 import type { Clock } from '../../src-shared/time/clock.js';
-import type { BoardProtocolSimulator, ProtocolLog, ReceivedFrame } from './board-protocol.js';
+import type { BoardProtocolSimulator, BoardReply, ProtocolLog } from './board-protocol.js';
+import { parseControlInput } from './control-input.js';
+import { FrameLog } from './frame-log.js';
 import { SimulatedBank } from './simulated-bank.js';
+
+/** Sources disagree on whether a board answers 0x31/0x33 (hardware.md A): both exist. */
+export const kerongUnlockReplies = ['silent', 'replying'] as const;
+export type KerongUnlockReply = (typeof kerongUnlockReplies)[number];
 
 export interface KerongCu16BankOptions {
   /** KR-CU16 boards addressed 0 … boards − 1 (at most 16 on one bus). */
@@ -19,11 +26,20 @@ export interface KerongCu16BankOptions {
   closeAfterMs: number;
   /** Status bit value for an open door, as the kiosk's profile must be set; default 1. */
   lockBitOpenValue?: LockBitOpenValue;
-  /** Behave like the boards that answer 0x31/0x33 with a status frame; default false (silent). */
-  replyToUnlock?: boolean;
+  /** `replying`: answer 0x31/0x33 with a 0x35 status frame; default `silent`. */
+  unlockReply?: KerongUnlockReply;
   /** How many received frames GET /log keeps; default 500. */
   logLimit?: number;
 }
+
+export interface KerongCu16Settings {
+  unlockReply: KerongUnlockReply;
+  lockBitOpenValue: LockBitOpenValue;
+}
+
+const settingsPatchSchema = z.strictObject({
+  unlockReply: z.enum(kerongUnlockReplies).optional(),
+});
 
 /**
  * Kerong KR-CU16 boards on one RS-485 bus (hardware.md A), simulated: 16 locks and 16 IR item
@@ -33,19 +49,18 @@ export interface KerongCu16BankOptions {
 export class KerongCu16Bank implements BoardProtocolSimulator {
   readonly protocol = 'kerong-cu16';
   readonly baudRate = 19200;
+  readonly hasItemSensors = true;
   readonly bank: SimulatedBank;
-  readonly #clock: Clock;
   readonly #lockBitOpenValue: LockBitOpenValue;
-  readonly #replyToUnlock: boolean;
-  readonly #logLimit: number;
+  #unlockReply: KerongUnlockReply;
   readonly #framer = new KerongFramer(requestFrameLength);
-  readonly #frames: ReceivedFrame[] = [];
-  #validFrames = 0;
-  #repliesSent = 0;
+  readonly #log: FrameLog;
 
   constructor(options: KerongCu16BankOptions) {
-    if (options.boards > 16) {
-      throw new RangeError(`a KR-CU16 bus addresses at most 16 boards, got ${options.boards}`);
+    if (options.boards > maxBoard + 1) {
+      throw new RangeError(
+        `a KR-CU16 bus addresses at most ${maxBoard + 1} boards, got ${options.boards}`,
+      );
     }
     this.bank = new SimulatedBank({
       boards: options.boards,
@@ -53,38 +68,43 @@ export class KerongCu16Bank implements BoardProtocolSimulator {
       clock: options.clock,
       closeAfterMs: options.closeAfterMs,
     });
-    this.#clock = options.clock;
     this.#lockBitOpenValue = options.lockBitOpenValue ?? defaultLockBitOpenValue;
-    this.#replyToUnlock = options.replyToUnlock ?? false;
-    this.#logLimit = options.logLimit ?? 500;
+    this.#unlockReply = options.unlockReply ?? 'silent';
+    this.#log = new FrameLog({
+      protocol: this.protocol,
+      clock: options.clock,
+      framer: this.#framer,
+      ...(options.logLimit === undefined ? {} : { limit: options.logLimit }),
+    });
   }
 
-  receive(chunk: Uint8Array): Uint8Array[] {
-    const replies: Uint8Array[] = [];
+  receive(chunk: Uint8Array): BoardReply[] {
+    const replies: BoardReply[] = [];
     for (const frame of this.#framer.push(chunk)) {
-      this.#validFrames++;
       const { action, reply } = this.#handle(frame);
-      this.#remember({ at: this.#clock.now(), hex: toHex(frame), action });
+      this.#log.record(frame, action, reply ? 1 : 0);
       if (reply) {
         replies.push(reply);
       }
     }
-    this.#repliesSent += replies.length;
     return replies;
   }
 
   log(): ProtocolLog {
-    return {
-      protocol: this.protocol,
-      frames: [...this.#frames],
-      validFrames: this.#validFrames,
-      ignoredFrames: this.#framer.rejectedFrames,
-      discardedBytes: this.#framer.discardedBytes,
-      repliesSent: this.#repliesSent,
-    };
+    return this.#log.snapshot();
   }
 
-  #handle(frame: Uint8Array): { action: string; reply?: Uint8Array } {
+  settings(): KerongCu16Settings {
+    return { unlockReply: this.#unlockReply, lockBitOpenValue: this.#lockBitOpenValue };
+  }
+
+  changeSettings(patch: unknown): KerongCu16Settings {
+    const changes = parseControlInput(settingsPatchSchema, patch);
+    this.#unlockReply = changes.unlockReply ?? this.#unlockReply;
+    return this.settings();
+  }
+
+  #handle(frame: Uint8Array): { action: string; reply?: BoardReply } {
     const addressByte = frame[1] ?? 0;
     const board = addressByte >> 4;
     const channel = (addressByte & 0x0f) + 1;
@@ -97,32 +117,25 @@ export class KerongCu16Bank implements BoardProtocolSimulator {
         return { action: 'status', reply: this.#statusReply(board, addressByte) };
       case command.unlock: {
         const effect = this.bank.unlock(board, channel);
-        return { action: `unlock:${effect}`, ...this.#unlockReply(board, addressByte) };
+        return { action: `unlock:${effect}`, ...this.#replyToUnlock(board, addressByte) };
       }
       case command.unlockAll:
         this.bank.unlockAll(board);
-        return { action: 'unlock_all', ...this.#unlockReply(board, addressByte) };
+        return { action: 'unlock_all', ...this.#replyToUnlock(board, addressByte) };
       default:
         return { action: 'unknown_command' };
     }
   }
 
-  #unlockReply(board: number, addressByte: number): { reply?: Uint8Array } {
-    return this.#replyToUnlock ? { reply: this.#statusReply(board, addressByte) } : {};
+  #replyToUnlock(board: number, addressByte: number): { reply?: BoardReply } {
+    return this.#unlockReply === 'replying' ? { reply: this.#statusReply(board, addressByte) } : {};
   }
 
-  #statusReply(board: number, addressByte: number): Uint8Array | undefined {
-    const sensors = this.bank.sensors(board);
-    if (!sensors) {
-      return undefined;
-    }
-    return encodeStatusReply({ board, ...sensors }, this.#lockBitOpenValue, addressByte);
-  }
-
-  #remember(frame: ReceivedFrame): void {
-    this.#frames.push(frame);
-    if (this.#frames.length > this.#logLimit) {
-      this.#frames.splice(0, this.#frames.length - this.#logLimit);
-    }
+  #statusReply(board: number, addressByte: number): BoardReply {
+    // Read when the request comes, as the board answers at once: a slowReply fault then
+    // delivers this reading late, as a late reply on a real line would.
+    const sensors = this.bank.sensors(board) ?? { doorsOpen: [], itemsPresent: [] };
+    const frame = encodeStatusReply({ board, ...sensors }, this.#lockBitOpenValue, addressByte);
+    return { delayMs: 0, encode: () => frame };
   }
 }
