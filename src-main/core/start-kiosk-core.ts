@@ -12,6 +12,8 @@ import { ensureSyncIdentity } from '../db/queries/sync-device.js';
 import { seedDemoBank } from '../db/seed-demo-bank.js';
 import { createBankHardware, type BankHardwareOptions } from '../hardware/create-bank-hardware.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { createScanService } from '../scanning/scan-service.js';
+import { startScanners, type ScannerConfig } from '../scanning/start-scanners.js';
 import { systemClock } from '../time/system-clock.js';
 import { createCommissioningService } from './commissioning-service.js';
 import { createCompartmentService } from './compartment-service.js';
@@ -33,6 +35,8 @@ export interface KioskCoreOptions {
    * Everything else about the hardware comes from the profile in the database (X7).
    */
   serialPath?: string;
+  /** The scanners the core reads itself (serial, HID POS); none by default. */
+  scanners?: ScannerConfig;
   /** For tests: hardware already built (an in-memory fake); a saved profile then swaps nothing. */
   hardware?: KioskHardware;
   /** For tests: how the profile's serial device is opened (a pty, a mock). */
@@ -92,7 +96,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       applySettings: async (next) => {
         settings = next;
         if (!options.hardware) {
-          await hardware.replace(await build(next));
+          await hardware.replace(() => build(next));
         }
       },
     });
@@ -103,7 +107,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       doors: hardware,
       unlockAndObserve: doorTruth.unlockAndObserve,
     });
-    const scans = { submit: () => { throw new Error('TEMP-SCANS'); } };
+    const scans = createScanService({ logger });
     const dispatcher = createDispatcher(
       createMethodHandlers({
         compartments,
@@ -115,11 +119,17 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       logger,
     );
     const stopBridge = bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger });
+    const stopScanEvents = scans.onScan((scan) => {
+      dispatcher.emit('scan.received', scan);
+    });
+    const stopScanners = await startScanners(options.scanners ?? {}, scans, clock, logger);
     hardware.start();
     logger.info({ bank: bank.name, dataDir: options.dataDir }, 'kiosk core started');
     return {
       transport: dispatcher,
       stop: async () => {
+        await stopScanners();
+        stopScanEvents();
         stopBridge();
         await hardware.stop();
         database.close();

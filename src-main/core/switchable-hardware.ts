@@ -1,10 +1,13 @@
 import type { DoorState, LockAddress } from '../../src-shared/domain/compartment.js';
 import type { HardwareStatus } from '../../src-shared/domain/door.js';
+import { createNoHardware } from '../hardware/no-hardware.js';
 import type { KioskHardware } from './kiosk-hardware.js';
 
 type DoorListener = Parameters<KioskHardware['onDoorChanged']>[0];
 type ItemListener = Parameters<KioskHardware['onItemChanged']>[0];
 type HardwareListener = (status: HardwareStatus) => void;
+/** Builds the new hardware, called once the old one has been stopped. */
+export type HardwareFactory = () => Promise<KioskHardware>;
 
 /**
  * The bank's hardware behind a handle that outlives it: saving a new hardware profile (X7)
@@ -14,6 +17,10 @@ type HardwareListener = (status: HardwareStatus) => void;
 export class SwitchableHardware implements KioskHardware {
   #current: KioskHardware;
   #running = false;
+  /** Set by stop(), cleared by start(): a switch after stop() leaves nothing running. */
+  #stopped = false;
+  #pendingSwitches = 0;
+  #switching: Promise<void> = Promise.resolve();
   readonly #doorListeners = new Set<DoorListener>();
   readonly #itemListeners = new Set<ItemListener>();
   readonly #hardwareListeners = new Set<HardwareListener>();
@@ -56,32 +63,71 @@ export class SwitchableHardware implements KioskHardware {
 
   start(): void {
     this.#running = true;
-    this.#current.start();
+    this.#stopped = false;
+    // During a switch the current hardware is being stopped; the switch starts the new one.
+    if (this.#pendingSwitches === 0) {
+      this.#current.start();
+    }
   }
 
+  /** Stops the hardware, after any switch in progress (so the new hardware is stopped too). */
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopped = true;
+    await this.#switching;
     await this.#current.stop();
   }
 
   /**
    * Stops the current hardware (closing its serial line, so the new one can open the device),
-   * then carries on with `next`. The new doors are first readings again ('unknown' → state),
-   * which door truth shows but does not record; listeners hear the new bus status at once.
+   * then carries on with `next`. Pass a factory to build the new hardware only once the old one
+   * has let go of the device. The new doors are first readings again ('unknown' → state), which
+   * door truth shows but does not record; listeners hear the new bus status at once. Switches
+   * run one after another. If the factory fails, the bank carries on without lock hardware
+   * (degraded: door commands are refused) and the error is rethrown.
    */
-  async replace(next: KioskHardware): Promise<void> {
-    const wasRunning = this.#running;
-    for (const detach of this.#detach.splice(0)) {
-      detach();
+  replace(next: KioskHardware | HardwareFactory): Promise<void> {
+    this.#pendingSwitches++;
+    const switched = this.#switching.then(() => this.#switchTo(next));
+    this.#switching = switched.catch(() => undefined);
+    return switched;
+  }
+
+  async #switchTo(next: KioskHardware | HardwareFactory): Promise<void> {
+    let failure: Error | undefined;
+    try {
+      for (const detach of this.#detach.splice(0)) {
+        detach();
+      }
+      try {
+        await this.#current.stop();
+      } catch (error) {
+        // It is as stopped as it will get: carry on with the new hardware, then report.
+        failure = asError(error);
+      }
+      try {
+        this.#current = typeof next === 'function' ? await next() : next;
+      } catch (error) {
+        this.#current = createNoHardware();
+        failure = asError(error);
+      }
+      this.#attach();
+      if (this.#stopped) {
+        // stop() came first: the new hardware must not keep its device open.
+        await this.#current.stop();
+      }
+    } finally {
+      this.#pendingSwitches--;
     }
-    await this.#current.stop();
-    this.#current = next;
-    this.#attach();
+    if (this.#running) {
+      this.#current.start();
+    }
+    const status = this.#current.hardwareStatus;
     for (const listener of this.#hardwareListeners) {
-      listener(next.hardwareStatus);
+      listener(status);
     }
-    if (wasRunning) {
-      next.start();
+    if (failure !== undefined) {
+      throw failure;
     }
   }
 
@@ -105,4 +151,10 @@ export class SwitchableHardware implements KioskHardware {
       }),
     ];
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error
+    ? error
+    : new Error('switching the lock hardware failed', { cause: error });
 }

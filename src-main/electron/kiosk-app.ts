@@ -132,6 +132,7 @@ export async function runKioskApp(
       dataDir,
       demo: launch.demo,
       ...(launch.serialPath === undefined ? {} : { serialPath: launch.serialPath }),
+      ...(Object.keys(launch.scanners).length === 0 ? {} : { scanners: launch.scanners }),
     });
     if (phase !== 'running') {
       // A quit arrived while the core was starting: the shutdown below stops it.

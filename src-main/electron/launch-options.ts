@@ -1,3 +1,5 @@
+import type { ScannerConfig } from '../scanning/start-scanners.js';
+
 /** How this launch of the Electron kiosk should run, read from its command line and environment. */
 export interface LaunchOptions {
   /** Where the kiosk database lives; undefined means the app's user-data folder. */
@@ -11,12 +13,14 @@ export interface LaunchOptions {
    * bank's hardware profile at start. Undefined keeps the profile's own path.
    */
   serialPath: string | undefined;
+  /** CASIER_SCANNER_DEVICE (serial scanner) and CASIER_SCANNER_HID (hidraw path or 'auto'). */
+  scanners: ScannerConfig;
 }
 
 /**
  * Flags: `--demo`, `--camera-scanning`, `--data-dir=<folder>`; the environment variables
  * CASIER_DEMO=1 and CASIER_DATA_DIR do the same for service units; CASIER_LOCK_DEVICE names the
- * lock bus serial device. Unknown arguments are left
+ * lock bus serial device, CASIER_SCANNER_DEVICE and CASIER_SCANNER_HID the scanners. Unknown arguments are left
  * alone: Chromium and Electron take their own switches from the same command line.
  */
 export function parseLaunchOptions(
@@ -32,6 +36,16 @@ export function parseLaunchOptions(
     demo: argv.includes('--demo') || env['CASIER_DEMO'] === '1',
     cameraScanning: argv.includes('--camera-scanning'),
     serialPath: nonEmpty(env['CASIER_LOCK_DEVICE']),
+    scanners: scannerConfig(env),
+  };
+}
+
+function scannerConfig(env: Readonly<Record<string, string | undefined>>): ScannerConfig {
+  const serialPath = nonEmpty(env['CASIER_SCANNER_DEVICE']);
+  const hidPath = nonEmpty(env['CASIER_SCANNER_HID']);
+  return {
+    ...(serialPath === undefined ? {} : { serialPath }),
+    ...(hidPath === undefined ? {} : { hidPath }),
   };
 }
 

@@ -45,9 +45,11 @@ export async function createBankHardware(
     onProblem: (error) =>
       logger.warn({ device: settings.serialPath, err: error }, 'lock bus serial device problem'),
   });
-  line.onConnectionChanged((connected) =>
-    logger.info({ device: settings.serialPath, connected }, 'lock bus serial device'),
-  );
+  const logConnection = (connected: boolean): void =>
+    logger.info({ device: settings.serialPath, connected }, 'lock bus serial device');
+  // The first attempt is over by now: say how it went, then every change.
+  logConnection(line.connected);
+  line.onConnectionChanged(logConnection);
   return assembleLockHardware(busFor(protocol, settings, line, clock), settings, clock, (error) =>
     logger.error({ err: error }, 'door listener failed'),
   );

@@ -30,7 +30,11 @@ export interface DoorMonitorOptions {
 export type DoorListener = (lock: LockAddress, door: ObservedDoor, previous: DoorState) => void;
 export type HardwareListener = (status: HardwareStatus) => void;
 /** `previous` is undefined for the first reading of a sensor after start. */
-export type ItemListener = (lock: LockAddress, present: boolean, previous: boolean | undefined) => void;
+export type ItemListener = (
+  lock: LockAddress,
+  present: boolean,
+  previous: boolean | undefined,
+) => void;
 
 /**
  * Knows what every door sensor last said. The usual boards do not push, so it polls every board
@@ -53,6 +57,8 @@ export class DoorMonitor {
   #hardwareStatus: HardwareStatus = 'ok';
   #timer: TimerHandle | undefined;
   #running = false;
+  /** Counts start() calls, so a round left over from an earlier run stops after its read. */
+  #generation = 0;
   #round: Promise<void> | undefined;
 
   constructor(options: DoorMonitorOptions) {
@@ -122,7 +128,9 @@ export class DoorMonitor {
       return;
     }
     this.#running = true;
-    this.#startRound();
+    // A round of an earlier run may still be ending (stop() not awaited): it must not go on.
+    this.#generation++;
+    this.#startRound(this.#generation);
   }
 
   /** Stops polling; resolves after the round in progress ends, leaving no timer behind. */
@@ -154,19 +162,29 @@ export class DoorMonitor {
     return reading;
   }
 
-  #startRound(): void {
+  #startRound(generation: number): void {
     this.#timer = undefined;
-    this.#round = this.#pollRound().finally(() => {
-      this.#round = undefined;
-      if (this.#running) {
-        this.#timer = this.#clock.setTimeout(() => this.#startRound(), this.#pollIntervalMs);
+    const round: Promise<void> = this.#pollRound(generation).finally(() => {
+      if (this.#round === round) {
+        this.#round = undefined;
+      }
+      if (this.#isCurrent(generation)) {
+        this.#timer = this.#clock.setTimeout(
+          () => this.#startRound(generation),
+          this.#pollIntervalMs,
+        );
       }
     });
+    this.#round = round;
   }
 
-  async #pollRound(): Promise<void> {
+  #isCurrent(generation: number): boolean {
+    return this.#running && this.#generation === generation;
+  }
+
+  async #pollRound(generation: number): Promise<void> {
     for (const board of this.#boards) {
-      if (!this.#running) {
+      if (!this.#isCurrent(generation)) {
         return;
       }
       try {

@@ -1,5 +1,6 @@
 import { KeyboardWedge } from '../../src-shared/scanning/keyboard-wedge.js';
 import type { Clock } from '../../src-shared/time/clock.js';
+import { takeBackCharacter, textFieldOf, type TextFieldLike } from './text-field-undo.js';
 
 /** The fields of a `keydown` event the capture reads. */
 export interface KeyDownLike {
@@ -9,6 +10,8 @@ export interface KeyDownLike {
   ctrlKey: boolean;
   altKey: boolean;
   metaKey: boolean;
+  /** Where the key went: a focused text field, or the page. */
+  target: unknown;
   preventDefault(): void;
   stopImmediatePropagation(): void;
 }
@@ -16,11 +19,7 @@ export interface KeyDownLike {
 /** Where keys are listened for: the page's `window`, or a fake in tests. */
 export interface KeyDownSource {
   addEventListener(type: 'keydown', listener: (event: KeyDownLike) => void, capture: true): void;
-  removeEventListener(
-    type: 'keydown',
-    listener: (event: KeyDownLike) => void,
-    capture: true,
-  ): void;
+  removeEventListener(type: 'keydown', listener: (event: KeyDownLike) => void, capture: true): void;
 }
 
 export interface KeyboardCaptureOptions {
@@ -36,6 +35,8 @@ export interface KeyboardCaptureOptions {
  * The keyboard-wedge scanner in the browser host (in Electron the main process catches the keys
  * before the page sees them). Listens in the capture phase, ahead of any focused field, and
  * swallows the keys the wedge says belong to a scan, so a scan never types into a text box.
+ * The first key of a burst cannot be told from a person's and reaches the field; when the
+ * second key shows it was a scanner, that character is taken back out of the field.
  * Returns a function that stops listening.
  */
 export function captureKeyboardWedge(options: KeyboardCaptureOptions): () => void {
@@ -49,15 +50,26 @@ export function captureKeyboardWedge(options: KeyboardCaptureOptions): () => voi
     ...(options.minLength === undefined ? {} : { minLength: options.minLength }),
   });
 
+  // The last key let through to a text field, in case the next one shows it was a scanner's.
+  let letThrough: { character: string; field: TextFieldLike } | undefined;
+
   function onKeyDown(event: KeyDownLike): void {
     // A held key, an input method composing, or a shortcut: a person, never a scanner.
     if (event.repeat || event.isComposing || event.ctrlKey || event.altKey || event.metaKey) {
+      letThrough = undefined;
       return;
     }
     if (wedge.key(event.key)) {
       event.preventDefault();
       event.stopImmediatePropagation();
+      if (letThrough) {
+        takeBackCharacter(letThrough.field, letThrough.character);
+      }
+      letThrough = undefined;
+      return;
     }
+    const field = textFieldOf(event.target);
+    letThrough = field && [...event.key].length === 1 ? { character: event.key, field } : undefined;
   }
 
   options.source.addEventListener('keydown', onKeyDown, true);

@@ -21,7 +21,9 @@ export function compartmentBarcodeText(compartmentId: string): string {
 }
 
 /** The credential a scanned text is, or undefined when it is not one of ours. */
-export function parseCredential(text: string): { kind: CredentialKind; payload: string } | undefined {
+export function parseCredential(
+  text: string,
+): { kind: CredentialKind; payload: string } | undefined {
   const match = /^CSR1-(C|OP|CR|PU)-([A-Za-z0-9_-]{1,200})$/.exec(text);
   if (!match) {
     return undefined;

@@ -32,8 +32,36 @@ export async function microsecondsPerOperation(
       samples.push((elapsedMs * 1000) / perRound);
     }
   }
+  return median(samples);
+}
+
+/** The median of `samples` (which it sorts in place); NaN for none. */
+export function median(samples: number[]): number {
   samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * `promise`, or a rejection naming `what` after `timeoutMs`: a bench waiting on another process
+ * (a simulator, socat) must fail, never hang, when that process stops answering.
+ */
+export async function withDeadline<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`bench: no ${what} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function figure(value: number, baseline: number, unit: string, note: string): BenchFigure {

@@ -5,10 +5,12 @@
 import { findAppRoot } from '../../src-main/app-root.js';
 import { benchBusinessAction } from './business-action.bench.js';
 import { report } from './harness.js';
+import { benchLockBus } from './lock-bus.bench.js';
 import { benchWebSocketInvoke } from './websocket-invoke.bench.js';
 
 const figures = {
   'kiosk.business_action_commit': await benchBusinessAction(),
   'kiosk.websocket_invoke': await benchWebSocketInvoke(),
+  ...(await benchLockBus()),
 };
 report(findAppRoot(import.meta.url), figures);

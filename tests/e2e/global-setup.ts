@@ -11,6 +11,7 @@ interface DemoReady {
   ready: true;
   kioskUrl: string;
   simulatorControlUrl: string;
+  scannerControlUrl: string;
 }
 
 /** Processes whose command line mentions `text` (socat and the simulator name the data folder). */
@@ -54,6 +55,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const ready = await readReadyLine<DemoReady>(child, 30_000);
   process.env['CASIER_E2E_KIOSK_URL'] = ready.kioskUrl;
   process.env['CASIER_E2E_SIMULATOR_URL'] = ready.simulatorControlUrl;
+  process.env['CASIER_E2E_SCANNER_URL'] = ready.scannerControlUrl;
 
   return async () => {
     child.kill('SIGINT');

@@ -7,6 +7,7 @@ import { startKioskHost } from '../../src-main/host/kiosk-host.js';
 import type { Logger } from '../../src-main/logging/logger.js';
 import { startBoardSimulatorProcess } from './board-simulator-process.js';
 import { createPtyPair } from './pty-pair.js';
+import { startScannerSimulatorProcess } from './scanner-simulator-process.js';
 
 export interface SimulatedBank {
   /**
@@ -15,6 +16,9 @@ export interface SimulatedBank {
    */
   serialPath: string;
   simulatorControlUrl: string;
+  /** The kiosk's end of the scanner simulator's pty pair (a USB CDC scanner). */
+  scannerSerialPath: string;
+  scannerControlUrl: string;
   stop(): Promise<void>;
 }
 
@@ -35,7 +39,8 @@ class Stoppers {
 
 /**
  * The demo bank's hardware: a socat pty pair and the KR-CU16 board simulator as its own process
- * on the far end, exactly as a USB RS-485 adapter and two boards would be.
+ * on the far end, exactly as a USB RS-485 adapter and two boards would be; and a second pair
+ * with the serial scanner simulator, as a USB CDC bar code scanner would be.
  */
 export async function startSimulatedBank(options: {
   dataDir: string;
@@ -54,9 +59,17 @@ export async function startSimulatedBank(options: {
       closeAfterMs: options.closeAfterMs,
     });
     stoppers.push(() => simulator.stop());
+    const scannerFolder = join(ptyFolder, 'scanner');
+    mkdirSync(scannerFolder, { recursive: true });
+    const scannerPty = await createPtyPair(scannerFolder);
+    stoppers.push(() => scannerPty.close());
+    const scanner = await startScannerSimulatorProcess({ device: scannerPty.deviceSide });
+    stoppers.push(() => scanner.stop());
     return {
       serialPath: pty.kioskSide,
       simulatorControlUrl: simulator.controlUrl,
+      scannerSerialPath: scannerPty.kioskSide,
+      scannerControlUrl: scanner.controlUrl,
       stop: () => stoppers.stopAll(),
     };
   } catch (error) {
@@ -75,6 +88,7 @@ export async function startBrowserKiosk(options: {
   dataDir: string;
   port: number;
   serialPath: string;
+  scannerSerialPath: string;
   logger: Logger;
 }): Promise<BrowserKiosk> {
   const stoppers = new Stoppers();
@@ -84,6 +98,7 @@ export async function startBrowserKiosk(options: {
       demo: true,
       logger: options.logger,
       serialPath: options.serialPath,
+      scanners: { serialPath: options.scannerSerialPath },
     });
     stoppers.push(() => core.stop());
     const host = await startKioskHost({

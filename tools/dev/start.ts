@@ -90,7 +90,12 @@ async function startBrowserKioskOnFreePort(
   bank: SimulatedBank,
   logger: ReturnType<typeof createLogger>,
 ): Promise<() => Promise<void>> {
-  const options = { dataDir, serialPath: bank.serialPath, logger };
+  const options = {
+    dataDir,
+    serialPath: bank.serialPath,
+    scannerSerialPath: bank.scannerSerialPath,
+    logger,
+  };
   const kiosk = await startBrowserKiosk({ ...options, port }).catch((error: unknown) => {
     if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') {
       console.log(`Port ${port} is busy; using a free one.`);
@@ -104,12 +109,14 @@ async function startBrowserKioskOnFreePort(
         ready: true,
         kioskUrl: kiosk.kioskUrl,
         simulatorControlUrl: bank.simulatorControlUrl,
+        scannerControlUrl: bank.scannerControlUrl,
       }),
     );
   } else {
     console.log(`\nCasier demo bank: 2 boards, 24 compartments (simulated); data in ${dataDir}`);
     console.log(`Kiosk: ${kiosk.kioskUrl}`);
     console.log(`Board simulator control: ${bank.simulatorControlUrl}/doors`);
+    console.log(`Scanner simulator: POST ${bank.scannerControlUrl}/scan {"text":"1Z…"}`);
     console.log('Press Ctrl+C to stop.\n');
   }
   return () => kiosk.stop();
@@ -129,6 +136,7 @@ function startElectronKiosk(
       CASIER_DEMO: '1',
       CASIER_DATA_DIR: dataDir,
       CASIER_LOCK_DEVICE: bank.serialPath,
+      CASIER_SCANNER_DEVICE: bank.scannerSerialPath,
     },
   });
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { BankHardwareSettings } from '../../../src-shared/domain/hardware-profile.js';
+import { defaultHardwareSettings } from '../../hardware/hardware-profile.js';
 import type { KioskDb } from '../open-kiosk-database.js';
 import { bankHardware } from '../schema.js';
 import type { KioskReader, KioskTx } from '../transaction.js';
@@ -41,7 +42,10 @@ export function writeHardwareSettings(
 /**
  * Points the bank at another serial device, keeping every other setting. For launchers that
  * know the device and nothing else (`npm start` and its pty); operators change the path through
- * the hardware profile service, which validates and records it.
+ * the hardware profile service, which validates and records it. A bank never commissioned (a
+ * database from before issue 3) keeps no lock hardware (protocol 'none', as
+ * loadHardwareProfile reads it) and only remembers the device for the commissioning screen:
+ * the launcher names a device, not a board protocol, and nothing is driven from a guess.
  */
 export function setSerialPath(
   db: KioskDb,
@@ -50,10 +54,7 @@ export function setSerialPath(
   nowMs: number,
 ): BankHardwareSettings {
   return db.transaction((tx) => {
-    const current = readHardwareSettings(tx, bankId);
-    if (!current) {
-      throw new Error(`Bank ${bankId} has no hardware settings to point at ${serialPath}.`);
-    }
+    const current = readHardwareSettings(tx, bankId) ?? defaultHardwareSettings('none');
     const updated = { ...current, serialPath };
     writeHardwareSettings(tx, bankId, updated, nowMs);
     return updated;

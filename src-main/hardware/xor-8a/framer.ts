@@ -23,29 +23,53 @@ export interface Xor8aBurst {
 }
 
 /**
- * Finds every valid reply in a burst. Query replies have no length field, so at each 0x80 the
- * longest candidate that checks out wins (a status byte equal to 0x33 with a matching XOR could
- * otherwise end it early); a byte that starts no valid frame is discarded and the search moves
- * one byte on, so a real frame after noise is still found.
+ * Finds every valid reply in a burst. Query replies have no length field, and any run of valid
+ * frames also checks out as one longer frame (the XOR of each is zero), so the burst is read
+ * as a whole: the reading that leaves the fewest bytes outside a valid frame wins, and between
+ * equally clean readings the one with more frames (two replies back to back are two replies,
+ * not one reply whose status bytes hold the second). So a status byte equal to 0x33 with a
+ * matching XOR cannot end a reply early (its rest would be left over), a real frame after noise
+ * is still found, and noise that starts no valid frame is discarded byte by byte.
  */
 export function scanBurst(bytes: ArrayLike<number>): Xor8aBurst {
-  const frames: ReplyFrame[] = [];
-  let discardedBytes = 0;
-  let start = 0;
-  while (start < bytes.length) {
-    const found = frameAt(bytes, start);
-    if (found) {
-      frames.push(found);
-      start += found.bytes.length;
-    } else {
-      discardedBytes++;
-      start++;
+  const length = bytes.length;
+  // best[start]: the best reading of bytes[start..], built from the end of the burst.
+  const best: Reading[] = [];
+  best[length] = { discardedBytes: 0, frames: [] };
+  for (let start = length - 1; start >= 0; start--) {
+    let choice: Reading | undefined;
+    for (const frame of framesAt(bytes, start)) {
+      const rest = best[start + frame.bytes.length] ?? noReading;
+      const reading = { discardedBytes: rest.discardedBytes, frames: [frame, ...rest.frames] };
+      if (!choice || isBetter(reading, choice)) {
+        choice = reading;
+      }
     }
+    const skipped = best[start + 1] ?? noReading;
+    const skipping = { discardedBytes: skipped.discardedBytes + 1, frames: skipped.frames };
+    best[start] = !choice || isBetter(skipping, choice) ? skipping : choice;
   }
-  return { frames, discardedBytes, length: bytes.length };
+  const reading = best[0] ?? noReading;
+  return { frames: reading.frames, discardedBytes: reading.discardedBytes, length };
 }
 
-function frameAt(bytes: ArrayLike<number>, start: number): ReplyFrame | undefined {
+interface Reading {
+  discardedBytes: number;
+  frames: ReplyFrame[];
+}
+
+const noReading: Reading = { discardedBytes: 0, frames: [] };
+
+function isBetter(candidate: Reading, current: Reading): boolean {
+  return (
+    candidate.discardedBytes < current.discardedBytes ||
+    (candidate.discardedBytes === current.discardedBytes &&
+      candidate.frames.length > current.frames.length)
+  );
+}
+
+/** Every valid frame starting at `start`, longest first. */
+function framesAt(bytes: ArrayLike<number>, start: number): ReplyFrame[] {
   const header = bytes[start];
   const remaining = bytes.length - start;
   const candidateLengths: number[] = [];
@@ -56,6 +80,7 @@ function frameAt(bytes: ArrayLike<number>, start: number): ReplyFrame | undefine
       candidateLengths.push(length);
     }
   }
+  const frames: ReplyFrame[] = [];
   for (const length of candidateLengths) {
     if (length > remaining) {
       continue;
@@ -63,17 +88,17 @@ function frameAt(bytes: ArrayLike<number>, start: number): ReplyFrame | undefine
     const candidate = Uint8Array.from({ length }, (_, index) => bytes[start + index] ?? 0);
     const reply = decodeReply(candidate);
     if (reply) {
-      return { reply, bytes: candidate };
+      frames.push({ reply, bytes: candidate });
     }
   }
-  return undefined;
+  return frames;
 }
 
 export interface Xor8aFramerOptions {
   clock: Clock;
   /** A reply is complete after this much line silence (hardware.md B: about 25 ms). */
   silenceMs?: number;
-  onBurst(burst: Xor8aBurst): void;
+  onBurst: (burst: Xor8aBurst) => void;
 }
 
 /**

@@ -50,6 +50,7 @@ describe('parseLaunchOptions', () => {
       demo: false,
       cameraScanning: false,
       serialPath: undefined,
+      scanners: {},
     });
   });
 
@@ -67,6 +68,7 @@ describe('parseLaunchOptions', () => {
       demo: true,
       cameraScanning: true,
       serialPath: undefined,
+      scanners: {},
     });
   });
 
@@ -76,12 +78,15 @@ describe('parseLaunchOptions', () => {
         CASIER_DATA_DIR: '/srv/casier',
         CASIER_DEMO: '1',
         CASIER_LOCK_DEVICE: '/dev/serial/by-id/usb-FTDI-if00',
+        CASIER_SCANNER_DEVICE: '/dev/ttyACM0',
+        CASIER_SCANNER_HID: 'auto',
       }),
     ).toEqual({
       dataDir: '/srv/casier',
       demo: true,
       cameraScanning: false,
       serialPath: '/dev/serial/by-id/usb-FTDI-if00',
+      scanners: { serialPath: '/dev/ttyACM0', hidPath: 'auto' },
     });
     expect(parseLaunchOptions(['casier', '--data-dir=/a'], { CASIER_DATA_DIR: '/b' }).dataDir).toBe(
       '/a',

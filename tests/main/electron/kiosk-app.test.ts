@@ -126,6 +126,7 @@ describe('runKioskApp', () => {
         demo: false,
         cameraScanning: false,
         serialPath: undefined,
+        scanners: {},
         ...launch,
       },
       logger,

@@ -155,3 +155,24 @@ describe('DoorMonitor', () => {
     await monitor.stop();
   });
 });
+
+describe('DoorMonitor restarted', () => {
+  it('start() right after stop(), with a read in flight, still polls in one loop', async () => {
+    const { clock, bus, monitor } = setup({ boards: [0], pollIntervalMs: 100 });
+    bus.readDelayMs = 40;
+    monitor.start();
+    await clock.advance(20);
+    const stopping = monitor.stop();
+    monitor.start();
+    await clock.advance(20);
+    await stopping;
+    const readsAfterRestart = bus.reads.length;
+    // One loop: a read takes 40 ms, then a 100 ms pause, so 10 reads in 1400 ms (not 20).
+    await clock.advance(1400);
+    expect(bus.reads.length - readsAfterRestart).toBe(10);
+    const stopped = monitor.stop();
+    await clock.advance(40);
+    await stopped;
+    expect(clock.pendingTimers).toBe(0);
+  });
+});

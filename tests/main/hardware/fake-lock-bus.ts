@@ -19,6 +19,8 @@ export class FakeLockBus implements LockBus {
   unlockOpensDoor = true;
   openDelayMs = 0;
   failUnlock = false;
+  /** False for boards without item sensors: readings then carry no itemsPresent. */
+  itemSensorsFitted = true;
   readonly #clock: Clock;
   readonly #doors = new Map<number, boolean[]>();
   readonly #items = new Map<number, boolean[]>();
@@ -68,7 +70,8 @@ export class FakeLockBus implements LockBus {
     if (!doors || this.failingBoards.has(board)) {
       throw new LockBusError('timeout', `board ${board} did not answer`);
     }
-    return { board, doorsOpen: [...doors], itemsPresent: [...(this.#items.get(board) ?? [])] };
+    const items = this.itemSensorsFitted ? [...(this.#items.get(board) ?? [])] : undefined;
+    return { board, doorsOpen: [...doors], itemsPresent: items };
   }
 
   async close(): Promise<void> {}

@@ -90,6 +90,16 @@ describe('Xor8aFramer', () => {
     expect(bursts).toEqual([]);
   });
 
+  it('reads two query replies back to back as two, though together they check out as one', () => {
+    const first = encodeQueryReply(2, [false, false, false, false, false, true]);
+    const second = encodeQueryReply(3, [true, true, true]);
+    const merged = Uint8Array.from([...first, ...second]);
+    expect(hasValidChecksum(merged)).toBe(true);
+    const burst = scanBurst(merged);
+    expect(burst.frames.map((frame) => toHex(frame.bytes))).toEqual([toHex(first), toHex(second)]);
+    expect(burst.discardedBytes).toBe(0);
+  });
+
   it('prefers the longest query reply that checks out', () => {
     // Two status bytes 81 33: "80 01 81 33 33" also checks out as a one-byte reply (status 81,
     // trailer 33, XOR 33). The burst is the whole reply, so the longer reading is the right one.

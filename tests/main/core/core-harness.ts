@@ -1,0 +1,185 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import {
+  startKioskCore,
+  type KioskCore,
+  type KioskCoreOptions,
+} from '../../../src-main/core/start-kiosk-core.js';
+import { silentLogger } from '../../../src-main/logging/logger.js';
+import type {
+  EventPayload,
+  KioskEventName,
+  KioskMethodName,
+  MethodArgs,
+  MethodResult,
+} from '../../../src-shared/api/contract.js';
+import type { Result } from '../../../src-shared/api/result.js';
+import type { CompartmentView } from '../../../src-shared/domain/compartment.js';
+import type { HardwareProfileDocument } from '../../../src-shared/domain/hardware-profile.js';
+import type { Locale } from '../../../src-shared/i18n/locales.js';
+import { ManualClock } from '../../../src-shared/time/manual-clock.js';
+import { FakeHardware } from '../../helpers/fake-hardware.js';
+import { makeTempFolder } from '../../helpers/temp-folder.js';
+
+export type Row = Record<string, unknown>;
+
+/** The demo bank is seeded without a device; a profile with a lock protocol needs one. */
+export const testSerialPath = '/dev/serial/by-id/usb-casier-test-adapter';
+
+/** One recorded fact: its activity row joined to the outbox row written with it. */
+export interface RecordedFact {
+  type: string;
+  compartmentId: string | null;
+  actor: string;
+  details: Record<string, unknown>;
+  wallTime: number;
+  /** The outbox row carrying the same activity id; undefined when there is none. */
+  outbox: { id: number; name: string; hlc: string } | undefined;
+  hlc: string;
+}
+
+export interface CoreHarness {
+  readonly folder: ReturnType<typeof makeTempFolder>;
+  readonly clock: ManualClock;
+  hardware: FakeHardware;
+  core: KioskCore;
+  /** Every event the core pushed since start (or since `events.length = 0`). */
+  readonly events: { name: string; payload: unknown }[];
+  invoke(method: KioskMethodName, args: unknown, locale?: Locale): Promise<Result<unknown>>;
+  /** Invokes and returns the value; throws with the error message when refused. */
+  call<M extends KioskMethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  eventsNamed<E extends KioskEventName>(name: E): EventPayload<E>[];
+  compartments(): Promise<CompartmentView[]>;
+  compartment(label: string): Promise<CompartmentView>;
+  profile(): Promise<HardwareProfileDocument>;
+  /** Reads the database file through a second connection: only what has been committed. */
+  rows(sql: string, ...params: unknown[]): Row[];
+  facts(): RecordedFact[];
+  factTypes(compartmentId?: string): string[];
+  /** Stops the core and starts it again on the same database, with fresh fake hardware. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface CoreHarnessOptions {
+  startMs?: number;
+  hardware?: FakeHardware;
+  coreOptions?: Partial<KioskCoreOptions>;
+}
+
+/**
+ * The kiosk core as production assembles it (startKioskCore on a real SQLite file of the demo
+ * bank), with in-memory hardware and a manual clock: what the door-truth tests drive.
+ */
+export async function startCoreHarness(options: CoreHarnessOptions = {}): Promise<CoreHarness> {
+  const folder = makeTempFolder();
+  const clock = new ManualClock(options.startMs ?? Date.UTC(2026, 10, 25, 8, 0));
+  const events: { name: string; payload: unknown }[] = [];
+  const file = join(folder.path, 'kiosk.sqlite');
+
+  async function start(hardware: FakeHardware): Promise<KioskCore> {
+    const core = await startKioskCore({
+      dataDir: folder.path,
+      demo: true,
+      hardware,
+      clock,
+      logger: silentLogger(),
+      serialPath: testSerialPath,
+      ...options.coreOptions,
+    });
+    core.transport.subscribe((name, payload) => events.push({ name, payload }));
+    return core;
+  }
+
+  function rows(sql: string, ...params: unknown[]): Row[] {
+    const reader = new Database(file, { readonly: true });
+    try {
+      return reader.prepare(sql).all(...params) as Row[];
+    } finally {
+      reader.close();
+    }
+  }
+
+  const harness: CoreHarness = {
+    folder,
+    clock,
+    hardware: options.hardware ?? new FakeHardware(),
+    core: undefined as unknown as KioskCore,
+    events,
+    invoke: (method, args, locale = 'en') => harness.core.transport.invoke(method, args, locale),
+    async call(method, args) {
+      const result = await harness.core.transport.invoke(method, args, 'en');
+      if (!result.ok) {
+        throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
+      }
+      return result.value as MethodResult<typeof method>;
+    },
+    eventsNamed: <E extends KioskEventName>(name: E) =>
+      events
+        .filter((event) => event.name === name)
+        .map((event) => event.payload as EventPayload<E>),
+    async compartments() {
+      return (await harness.call('bank.overview', {})).compartments;
+    },
+    async compartment(label) {
+      const found = (await harness.compartments()).find((view) => view.label === label);
+      if (!found) {
+        throw new Error(`no compartment labelled ${label}`);
+      }
+      return found;
+    },
+    profile: () => harness.call('hardware.profile.get', {}),
+    rows,
+    facts: () =>
+      rows(
+        `SELECT a.type, a.compartment_id AS compartmentId, a.actor, a.details, a.wall_time AS wallTime,
+                a.hlc, o.id AS outboxId, o.name AS outboxName, o.hlc AS outboxHlc
+           FROM activity_log a
+           LEFT JOIN sync_outbox o ON json_extract(o.args, '$.activityId') = a.id
+          ORDER BY a.hlc`,
+      ).map((row) => ({
+        type: row['type'] as string,
+        compartmentId: row['compartmentId'] as string | null,
+        actor: row['actor'] as string,
+        details: JSON.parse(row['details'] as string) as Record<string, unknown>,
+        wallTime: row['wallTime'] as number,
+        hlc: row['hlc'] as string,
+        outbox:
+          row['outboxId'] === null
+            ? undefined
+            : {
+                id: row['outboxId'] as number,
+                name: row['outboxName'] as string,
+                hlc: row['outboxHlc'] as string,
+              },
+      })),
+    factTypes: (compartmentId) =>
+      harness
+        .facts()
+        .filter((fact) => compartmentId === undefined || fact.compartmentId === compartmentId)
+        .map((fact) => fact.type),
+    async restart() {
+      await harness.core.stop();
+      harness.hardware = new FakeHardware();
+      harness.core = await start(harness.hardware);
+    },
+    async stop() {
+      await harness.core.stop();
+      folder.remove();
+    },
+  };
+  harness.core = await start(harness.hardware);
+  return harness;
+}
+
+/** The profile with some settings changed, saved through the dispatcher. */
+export async function saveSettings(
+  harness: CoreHarness,
+  changes: Partial<HardwareProfileDocument['settings']>,
+): Promise<HardwareProfileDocument> {
+  const profile = await harness.profile();
+  return harness.call('hardware.profile.save', {
+    ...profile,
+    settings: { ...profile.settings, ...changes },
+  });
+}
