@@ -168,7 +168,7 @@ describe('the rule checker', () => {
 
 describe('resources/udev', () => {
   it('holds the lock bus, HID scanner and serial scanner rules', () => {
-    expect(ruleFiles.sort()).toEqual([
+    expect([...ruleFiles].sort()).toEqual([
       '70-casier-lock-bus-serial.rules',
       '70-casier-scanner-hidraw.rules',
       '70-casier-scanner-serial.rules',
