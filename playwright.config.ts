@@ -1,20 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium: Playwright's own browser download is impossible (and never attempted) here. */
-function chromiumPath(): string {
-  const fromEnvironment = process.env['CASIER_CHROMIUM'];
-  if (fromEnvironment) {
-    return fromEnvironment;
-  }
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error(
-      'Chromium is not installed: run `apt-get install chromium` (npm test does it as root).',
-    );
-  }
-}
+import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium.js';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,15 +18,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: [...chromiumArgs],
     },
   },
 });

@@ -1,6 +1,6 @@
 import { failure, type Result } from '../../src-shared/api/result.js';
 import {
-  maxWireMessageBytes,
+  maxCoreMessageBytes,
   ServerMessage,
   type InvokeMessage,
 } from '../../src-shared/api/wire.js';
@@ -108,7 +108,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
 
   /** Frames that are not valid server messages are ignored: the next good frame still counts. */
   function receive(data: unknown): void {
-    if (typeof data !== 'string' || data.length > maxWireMessageBytes) {
+    if (typeof data !== 'string' || data.length > maxCoreMessageBytes) {
       return;
     }
     let json: unknown;

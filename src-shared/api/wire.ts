@@ -7,6 +7,12 @@ import { locales } from '../i18n/locales.js';
  */
 export const maxWireMessageBytes = 64 * 1024;
 
+/**
+ * The core's answers may be larger (a label sheet PDF for a whole bank is several hundred KiB):
+ * the page trusts the core, and this bound only stops a runaway frame.
+ */
+export const maxCoreMessageBytes = 16 * 1024 * 1024;
+
 export const InvokeMessage = z
   .object({
     kind: z.literal('invoke'),

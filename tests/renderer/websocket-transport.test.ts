@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { maxCoreMessageBytes, maxWireMessageBytes } from '../../src-shared/api/wire.js';
 import { translate } from '../../src-shared/i18n/translate.js';
 import { reconnectDelayMs } from '../../src-renderer/transport/reconnect-delay.js';
 import type { ConnectionState } from '../../src-renderer/transport/renderer-transport.js';
@@ -115,13 +116,31 @@ describe('WebSocket transport', () => {
     socket.receive({ kind: 'result', id, result: { ok: 'maybe' } });
     socket.receive({ kind: 'event', payload: {} });
     socket.receive({ kind: 'result', id: id + 100, result: { ok: true, value: 'stray' } });
-    socket.receive(JSON.stringify({ kind: 'event', event: 'x', payload: 'y'.repeat(70_000) }));
+    socket.receive(
+      JSON.stringify({ kind: 'event', event: 'x', payload: 'y'.repeat(maxCoreMessageBytes) }),
+    );
     await Promise.resolve();
     expect(settled).toBe(false);
     expect(received).toEqual([]);
 
     socket.receive({ kind: 'result', id, result: { ok: true, value: 'good' } });
     await expect(call).resolves.toEqual({ ok: true, value: 'good' });
+  });
+
+  it('takes answers far larger than a page may send, such as a label sheet PDF', async () => {
+    const socket = sockets.latest;
+    socket.open();
+    const call = transport.invoke('commissioning.labels', {}, 'en');
+    const pdf = 'J'.repeat(maxWireMessageBytes * 8);
+    socket.receive({
+      kind: 'result',
+      id: socket.invokes()[0]!.id,
+      result: { ok: true, value: { fileName: 'labels.pdf', contentBase64: pdf } },
+    });
+    await expect(call).resolves.toEqual({
+      ok: true,
+      value: { fileName: 'labels.pdf', contentBase64: pdf },
+    });
   });
 
   it('fails a call at once, sending nothing, while not connected', async () => {

@@ -24,3 +24,19 @@ export async function openKiosk(page: Page): Promise<void> {
   );
   await expect(page.getByTestId('hardware-status')).toHaveAttribute('data-hardware', 'ok');
 }
+
+/** Makes the serial scanner simulator (a USB CDC scanner on its own pty) scan `text`. */
+export async function scanWithSerialScanner(text: string): Promise<void> {
+  const url = process.env['CASIER_E2E_SCANNER_URL'];
+  if (!url) {
+    throw new Error('global-setup did not start the scanner simulator');
+  }
+  const response = await fetch(`${url}/scan`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+  if (!response.ok) {
+    throw new Error(`the scanner simulator refused the scan: ${await response.text()}`);
+  }
+}
