@@ -81,7 +81,11 @@ export function createDispatcher(handlers: MethodHandlers, logger: Logger): Kios
       if (error instanceof KioskError) {
         return failure(
           error.code,
-          translate(locale, `error.${error.code}`, translatedParams(error, locale)),
+          translate(
+            locale,
+            `error.${error.code}`,
+            error.localizedParams(locale) ?? translatedParams(error, locale),
+          ),
         );
       }
       logger.error({ method, err: error }, 'kiosk method failed');

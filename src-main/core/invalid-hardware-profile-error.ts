@@ -22,7 +22,7 @@ export class InvalidHardwareProfileError extends KioskError {
     this.problems = problems;
   }
 
-  localizedParams(locale: Locale): MessageParams {
+  override localizedParams(locale: Locale): MessageParams {
     return { detail: describeProfileProblems(this.problems, locale) };
   }
 }

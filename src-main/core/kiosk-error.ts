@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../src-shared/errors.js';
+import type { Locale } from '../../src-shared/i18n/locales.js';
 import type { MessageParams } from '../../src-shared/i18n/translate.js';
 
 /**
@@ -14,5 +15,13 @@ export class KioskError extends Error {
     this.name = 'KioskError';
     this.code = code;
     this.params = params;
+  }
+
+  /**
+   * Parameters that are texts themselves, written in the caller's language (a refused hardware
+   * profile's list of problems); undefined when `params` serve every language.
+   */
+  localizedParams(_locale: Locale): MessageParams | undefined {
+    return undefined;
   }
 }
