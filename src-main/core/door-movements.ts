@@ -121,9 +121,7 @@ export function createDoorMovementHandler(deps: DoorMovementDependencies): DoorM
     }
     if (door === 'open') {
       const openedAtMs = deps.clock.now();
-      deps.leftOpen.doorOpened(lock, deps.leftOpenAlarmMs(), () =>
-        leftOpenAlarm(lock, openedAtMs),
-      );
+      deps.leftOpen.doorOpened(lock, deps.leftOpenAlarmMs(), () => leftOpenAlarm(lock, openedAtMs));
     } else {
       deps.leftOpen.doorClosed(lock);
     }

@@ -80,8 +80,7 @@ export function createDoorTruth(deps: DoorTruthDependencies): DoorTruth {
     throw new Error('The kiosk database has no locker bank: commission the bank first.');
   }
   const bankId = bank.id;
-  const settings =
-    typeof deps.settings === 'function' ? deps.settings : constant(deps.settings);
+  const settings = typeof deps.settings === 'function' ? deps.settings : constant(deps.settings);
   const { hardware } = deps;
 
   const doors: DoorSensing = {

@@ -44,6 +44,14 @@ function settingsProblems(settings: BankHardwareSettings): ProfileProblem[] {
       params: {},
     });
   }
+  const wedge = settings.keyboardWedge;
+  if (wedge.endSilenceMs < wedge.maxInterKeyMs) {
+    problems.push({
+      field: 'settings.keyboardWedge.endSilenceMs',
+      key: 'profile.field.wedge_silence_below_gap',
+      params: { silence: wedge.endSilenceMs, gap: wedge.maxInterKeyMs },
+    });
+  }
   const addressing = addressingOf(settings.protocol);
   const seen = new Set<number>();
   settings.boards.forEach((board, index) => {

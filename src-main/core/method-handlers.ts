@@ -15,7 +15,8 @@ export function createMethodHandlers(services: KioskServices): MethodHandlers {
     'compartment.setService': ({ compartmentId, service }) =>
       services.serviceStates.setService(compartmentId, service, temporaryOperator),
     'hardware.profile.get': () => services.hardwareProfile.get(),
-    'hardware.profile.save': (document) => services.hardwareProfile.save(document, temporaryOperator),
+    'hardware.profile.save': (document) =>
+      services.hardwareProfile.save(document, temporaryOperator),
     'commissioning.pulse': ({ compartmentId }) =>
       services.commissioning.pulse(compartmentId, temporaryOperator),
     'commissioning.results': () => services.commissioning.results(),

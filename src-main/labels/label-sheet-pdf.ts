@@ -1,8 +1,8 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { code128Png } from './code128-png.js';
+import { dataMatrixPng } from './data-matrix-png.js';
 import { a4, labelCell, pagesFor, type LabelCell } from './label-sheet-layout.js';
 
-/** One sticker: the barcode scanners read, the label people read, a caption (the size). */
+/** One sticker: the code scanners read (Data Matrix), the label people read, a caption (the size). */
 export interface PrintedLabel {
   barcodeText: string;
   label: string;
@@ -19,7 +19,6 @@ export interface LabelSheetOptions {
 const padding = 9;
 const labelFontSize = 30;
 const captionFontSize = 10;
-const barcodeHeight = 40;
 const black = rgb(0, 0, 0);
 
 /** The labels on as many A4 sheets as they need, as PDF bytes. */
@@ -82,12 +81,15 @@ async function drawLabel(
     color: black,
   });
 
-  const barcode = await pdf.embedPng(await code128Png(label.barcodeText));
-  page.drawImage(barcode, {
+  // The code square in the space left under the label text, bottom left, where a handheld
+  // scanner is pointed; the caption column stays clear above it.
+  const codeSide = top - size - padding - (cell.y + padding);
+  const code = await pdf.embedPng(await dataMatrixPng(label.barcodeText));
+  page.drawImage(code, {
     x: cell.x + padding,
     y: cell.y + padding,
-    width: innerWidth,
-    height: barcodeHeight,
+    width: codeSide,
+    height: codeSide,
   });
 }
 

@@ -23,11 +23,11 @@ export class CommissioningState {
   walking = $state(false);
   printing = $state(false);
   readonly #client: KioskClient;
-  readonly #profileSaved: () => void;
+  readonly #profileSaved: (profile: HardwareProfileDocument) => void;
   #stopWalk = false;
 
   /** `profileSaved` runs after a successful save (the grid reloads the compartments). */
-  constructor(client: KioskClient, profileSaved: () => void) {
+  constructor(client: KioskClient, profileSaved: (profile: HardwareProfileDocument) => void) {
     this.#client = client;
     this.#profileSaved = profileSaved;
   }
@@ -72,7 +72,7 @@ export class CommissioningState {
         this.results.set(check.compartmentId, check);
       }
     }
-    this.#profileSaved();
+    this.#profileSaved(result.value);
   }
 
   /** Pulses one door and records whether it was seen open. */

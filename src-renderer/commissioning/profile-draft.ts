@@ -56,7 +56,10 @@ export function profileHints(document: HardwareProfileDocument): ProfileHint[] {
     }
     labels.add(label);
     if (typeof top === 'number' && typeof bottom === 'number' && top <= bottom) {
-      hints.push({ key: 'profile.field.door_top_not_above_bottom', params: { label, top, bottom } });
+      hints.push({
+        key: 'profile.field.door_top_not_above_bottom',
+        params: { label, top, bottom },
+      });
     }
     if (typeof board === 'number' && !boards.has(board)) {
       hints.push({ key: 'profile.field.board_not_listed', params: { label, board } });

@@ -1,4 +1,8 @@
 import { KeyboardWedge } from '../../src-shared/scanning/keyboard-wedge.js';
+import {
+  defaultKeyboardWedgeSettings,
+  type KeyboardWedgeSettings,
+} from '../../src-shared/domain/hardware-profile.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import { takeBackCharacter, textFieldOf, type TextFieldLike } from './text-field-undo.js';
 
@@ -26,29 +30,33 @@ export interface KeyboardCaptureOptions {
   source: KeyDownSource;
   clock: Clock;
   onScan(text: string): void;
-  maxInterKeyMs?: number;
-  endSilenceMs?: number;
-  minLength?: number;
+  /** The bank's thresholds (commissioning screen); the defaults until they are known. */
+  timing?: KeyboardWedgeSettings;
+}
+
+export interface KeyboardCapture {
+  /** New thresholds from the bank's profile; a burst in progress is dropped. */
+  setTiming(timing: KeyboardWedgeSettings): void;
+  stop(): void;
 }
 
 /**
- * The keyboard-wedge scanner in the browser host (in Electron the main process catches the keys
- * before the page sees them). Listens in the capture phase, ahead of any focused field, and
- * swallows the keys the wedge says belong to a scan, so a scan never types into a text box.
- * The first key of a burst cannot be told from a person's and reaches the field; when the
- * second key shows it was a scanner, that character is taken back out of the field.
- * Returns a function that stops listening.
+ * The keyboard-wedge scanner, in both transports: a wedge is a keyboard, and its keys arrive at
+ * the page. Listens in the capture phase, ahead of any focused field, and swallows the keys the
+ * wedge says belong to a scan, so a scan never types into a text box. The first key of a burst
+ * cannot be told from a person's and reaches the field; when the second key shows it was a
+ * scanner, that character is taken back out of the field.
  */
-export function captureKeyboardWedge(options: KeyboardCaptureOptions): () => void {
-  const wedge = new KeyboardWedge({
-    clock: options.clock,
-    onScan: (text) => {
-      options.onScan(text);
-    },
-    ...(options.maxInterKeyMs === undefined ? {} : { maxInterKeyMs: options.maxInterKeyMs }),
-    ...(options.endSilenceMs === undefined ? {} : { endSilenceMs: options.endSilenceMs }),
-    ...(options.minLength === undefined ? {} : { minLength: options.minLength }),
-  });
+export function captureKeyboardWedge(options: KeyboardCaptureOptions): KeyboardCapture {
+  const createWedge = (timing: KeyboardWedgeSettings): KeyboardWedge =>
+    new KeyboardWedge({
+      clock: options.clock,
+      onScan: (text) => {
+        options.onScan(text);
+      },
+      ...timing,
+    });
+  let wedge = createWedge(options.timing ?? defaultKeyboardWedgeSettings);
 
   // The last key let through to a text field, in case the next one shows it was a scanner's.
   let letThrough: { character: string; field: TextFieldLike } | undefined;
@@ -73,8 +81,15 @@ export function captureKeyboardWedge(options: KeyboardCaptureOptions): () => voi
   }
 
   options.source.addEventListener('keydown', onKeyDown, true);
-  return () => {
-    options.source.removeEventListener('keydown', onKeyDown, true);
-    wedge.reset();
+  return {
+    setTiming(timing) {
+      wedge.reset();
+      wedge = createWedge(timing);
+      letThrough = undefined;
+    },
+    stop() {
+      options.source.removeEventListener('keydown', onKeyDown, true);
+      wedge.reset();
+    },
   };
 }

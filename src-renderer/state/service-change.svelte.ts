@@ -19,10 +19,7 @@ export class ServiceChangeState {
     this.#onChanged = onChanged;
   }
 
-  async setService(
-    compartment: Pick<CompartmentView, 'id'>,
-    service: ServiceState,
-  ): Promise<void> {
+  async setService(compartment: Pick<CompartmentView, 'id'>, service: ServiceState): Promise<void> {
     if (this.changing.has(compartment.id)) {
       return;
     }

@@ -23,7 +23,11 @@ export const LockAddress = z.object({
 export type LockAddress = z.infer<typeof LockAddress>;
 
 /** Why a compartment is out of service (G4, X2), shown to operators in their language. */
-export const serviceReasons = ['operator_request', 'door_failed_to_open', 'door_forced_open'] as const;
+export const serviceReasons = [
+  'operator_request',
+  'door_failed_to_open',
+  'door_forced_open',
+] as const;
 export const ServiceReason = z.enum(serviceReasons);
 export type ServiceReason = z.infer<typeof ServiceReason>;
 

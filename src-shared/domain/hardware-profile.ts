@@ -16,6 +16,28 @@ export const defaultBaudRate: Record<LockProtocol, number> = {
   none: 9600,
 };
 
+/**
+ * How the page tells a keyboard-wedge scanner from a person (hardware.md "Scanners"): scanners
+ * type a key every 1–20 ms, some every 80–100 ms; a scan ends on CR/Tab or on silence.
+ */
+export const KeyboardWedgeSettings = z
+  .object({
+    /** Longest gap between two keys of one scan. */
+    maxInterKeyMs: z.number().int().min(5).max(200),
+    /** Silence that ends a scan sent without CR or Tab; at least maxInterKeyMs. */
+    endSilenceMs: z.number().int().min(20).max(1000),
+    /** Fewest characters a scan has; shorter bursts are a person's quick keys. */
+    minLength: z.number().int().min(1).max(64),
+  })
+  .strict();
+export type KeyboardWedgeSettings = z.infer<typeof KeyboardWedgeSettings>;
+
+export const defaultKeyboardWedgeSettings: KeyboardWedgeSettings = {
+  maxInterKeyMs: 50,
+  endSilenceMs: 100,
+  minLength: 5,
+};
+
 export const BankHardwareSettings = z
   .object({
     protocol: LockProtocol,
@@ -39,6 +61,8 @@ export const BankHardwareSettings = z
     leftOpenAlarmMs: z.number().int().min(5_000).max(3_600_000),
     /** A compartment whose door fails to open this many times in a row goes out of service. */
     failuresBeforeOutOfService: z.number().int().min(1).max(10),
+    /** Defaulted so settings stored before it existed still read. */
+    keyboardWedge: KeyboardWedgeSettings.default(defaultKeyboardWedgeSettings),
   })
   .strict();
 export type BankHardwareSettings = z.infer<typeof BankHardwareSettings>;

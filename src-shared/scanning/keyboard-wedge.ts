@@ -1,3 +1,4 @@
+import { defaultKeyboardWedgeSettings } from '../domain/hardware-profile.js';
 import { maxScanLength } from '../domain/scan.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
 
@@ -15,12 +16,6 @@ export interface KeyboardWedgeOptions {
   /** Fewest characters a scan has; shorter bursts are a person's quick keys (default 5). */
   minLength?: number;
 }
-
-export const defaultKeyboardWedgeTiming = {
-  maxInterKeyMs: 50,
-  endSilenceMs: 100,
-  minLength: 5,
-} as const;
 
 /**
  * A keyboard-wedge scanner tells itself apart from a person only by speed: it types a whole
@@ -46,9 +41,9 @@ export class KeyboardWedge {
   constructor(options: KeyboardWedgeOptions) {
     this.#clock = options.clock;
     this.#onScan = options.onScan;
-    this.#maxInterKeyMs = options.maxInterKeyMs ?? defaultKeyboardWedgeTiming.maxInterKeyMs;
-    this.#endSilenceMs = options.endSilenceMs ?? defaultKeyboardWedgeTiming.endSilenceMs;
-    this.#minLength = options.minLength ?? defaultKeyboardWedgeTiming.minLength;
+    this.#maxInterKeyMs = options.maxInterKeyMs ?? defaultKeyboardWedgeSettings.maxInterKeyMs;
+    this.#endSilenceMs = options.endSilenceMs ?? defaultKeyboardWedgeSettings.endSilenceMs;
+    this.#minLength = options.minLength ?? defaultKeyboardWedgeSettings.minLength;
     checkTiming(this.#maxInterKeyMs, this.#endSilenceMs, this.#minLength);
   }
 

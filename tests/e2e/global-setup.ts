@@ -51,7 +51,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const ready = await readReadyLine<DemoReady>(child, 30_000);
   process.env['CASIER_E2E_KIOSK_URL'] = ready.kioskUrl;
   process.env['CASIER_E2E_SIMULATOR_URL'] = ready.simulatorControlUrl;

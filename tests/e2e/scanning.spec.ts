@@ -43,13 +43,21 @@ test('a scan from the serial scanner is classified by the core and shown', async
   await expect(page.getByTestId('last-scan-value')).toHaveText(`Number: ${upsNumber}`);
 });
 
-test('a keyboard-wedge scan is caught by the page and never types into the focused field', async ({
+test('a keyboard-wedge scan is caught by the page, with the bank’s thresholds, and never types into the focused field', async ({
   page,
 }) => {
+  // The thresholds are the bank's (commissioning screen). Generous ones here: a loaded CI
+  // machine delays synthetic keys, and the person below types far slower anyway.
   await page.getByTestId('nav-commissioning').click();
+  await page.getByTestId('profile-wedge-gap').fill('150');
+  await page.getByTestId('profile-wedge-silence').fill('400');
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('commissioning-saved')).toBeVisible();
+  await expect(page.getByTestId('hardware-status')).toHaveAttribute('data-hardware', 'ok');
+
   const field = page.getByTestId('profile-serial-path');
-  await expect(field).not.toHaveValue('');
   const before = await field.inputValue();
+  expect(before).not.toBe('');
   await field.focus();
   // A scanner types far faster than a person, and ends with Enter.
   await page.keyboard.type(`${upsNumber}\n`);
@@ -62,8 +70,8 @@ test('a keyboard-wedge scan is caught by the page and never types into the focus
   await page.getByTestId('nav-commissioning').click();
   await field.focus();
   await field.press('End');
-  await page.keyboard.type('-x', { delay: 120 });
-  await expect(field).toHaveValue(`${before}-x`);
+  await page.keyboard.type('-xyz', { delay: 500 });
+  await expect(field).toHaveValue(`${before}-xyz`);
 });
 
 test('the camera decodes a QR code and the core classifies it', async ({ page }) => {

@@ -6,13 +6,19 @@ import { createInterface } from 'node:readline';
  * our simulators and `npm start --ready-json`. Rejects if the child exits first or on timeout.
  * Other lines are ignored, and stdout keeps being drained so the child never blocks on a pipe.
  */
-export function readReadyLine<T extends { ready: true }>(child: ChildProcess, timeoutMs: number): Promise<T> {
+export function readReadyLine<T extends { ready: true }>(
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     if (!child.stdout) {
       reject(new Error('the child process has no stdout pipe'));
       return;
     }
-    const timer = setTimeout(() => reject(new Error(`no ready line within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ready line within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the process exited (code ${code}) before it was ready`));

@@ -78,8 +78,7 @@ export function encodeQueryRequest(board: number): Uint8Array {
 }
 
 export type Xor8aRequest =
-  | { kind: 'unlock'; board: number; channel: number }
-  | { kind: 'query'; board: number };
+  { kind: 'unlock'; board: number; channel: number } | { kind: 'query'; board: number };
 
 /**
  * Decodes a 5-byte request as a board reads it (the simulator's side): right header, fixed

@@ -20,6 +20,10 @@ export const commissioningScreenMessages = defineMessages({
     'commissioning.left_open_alarm_s': 'Alarm when a door stays open longer than (s)',
     'commissioning.failures_before_out_of_service':
       'Failed openings in a row before out of service',
+    'commissioning.wedge_heading': 'Keyboard scanner',
+    'commissioning.wedge_max_inter_key_ms': 'Longest gap between the keys of a scan (ms)',
+    'commissioning.wedge_end_silence_ms': 'Silence that ends a scan (ms)',
+    'commissioning.wedge_min_length': 'Fewest characters in a scan',
     'commissioning.compartments_heading': 'Compartments and wiring',
     'commissioning.column.label': 'Label',
     'commissioning.column.size': 'Size',
@@ -61,6 +65,10 @@ export const commissioningScreenMessages = defineMessages({
     'commissioning.left_open_alarm_s': 'Alarme si une porte reste ouverte plus de (s)',
     'commissioning.failures_before_out_of_service':
       'Échecs d’ouverture consécutifs avant la mise hors service',
+    'commissioning.wedge_heading': 'Scanner clavier',
+    'commissioning.wedge_max_inter_key_ms': 'Plus long écart entre les touches d’un scan (ms)',
+    'commissioning.wedge_end_silence_ms': 'Silence qui termine un scan (ms)',
+    'commissioning.wedge_min_length': 'Nombre minimal de caractères d’un scan',
     'commissioning.compartments_heading': 'Casiers et câblage',
     'commissioning.column.label': 'Étiquette',
     'commissioning.column.size': 'Taille',

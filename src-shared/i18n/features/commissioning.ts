@@ -29,6 +29,8 @@ export const commissioningMessages = defineMessages({
     'profile.field.lock_duplicate':
       'compartments {other} and {label} are both wired to board {board}, lock {channel}',
     'profile.field.more_problems': 'and {count} more problems',
+    'profile.field.wedge_silence_below_gap':
+      'the silence that ends a keyboard scan ({silence} ms) must be at least the longest gap between its keys ({gap} ms)',
     'labels.document_title': 'Compartment labels – {bank}',
   },
   fr: {
@@ -54,6 +56,8 @@ export const commissioningMessages = defineMessages({
     'profile.field.lock_duplicate':
       'les casiers {other} et {label} sont tous deux câblés sur la carte {board}, serrure {channel}',
     'profile.field.more_problems': 'et {count} autres problèmes',
+    'profile.field.wedge_silence_below_gap':
+      'le silence qui termine un scan au clavier ({silence} ms) doit être au moins égal au plus long écart entre ses touches ({gap} ms)',
     'labels.document_title': 'Étiquettes des casiers – {bank}',
   },
 });

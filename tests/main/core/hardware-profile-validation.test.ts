@@ -163,6 +163,14 @@ describe('hardware.profile.save refuses an invalid profile', () => {
       en: 'compartments.24.id: compartment X appears twice',
       fr: 'compartments.24.id: le casier X figure deux fois',
     },
+    {
+      name: 'a keyboard scan that would end before its keys may pause',
+      edit: (draft) => {
+        draft.settings.keyboardWedge = { maxInterKeyMs: 80, endSilenceMs: 60, minLength: 5 };
+      },
+      en: 'settings.keyboardWedge.endSilenceMs: the silence that ends a keyboard scan (60 ms) must be at least the longest gap between its keys (80 ms)',
+      fr: 'settings.keyboardWedge.endSilenceMs: le silence qui termine un scan au clavier (60 ms) doit être au moins égal au plus long écart entre ses touches (80 ms)',
+    },
   ];
 
   it.each(cases)('$name: named in English, nothing changed', async ({ edit, en }) => {

@@ -1,4 +1,10 @@
-import { BinaryBitmap, Code128Reader, HybridBinarizer, RGBLuminanceSource } from '@zxing/library';
+import {
+  BinaryBitmap,
+  DataMatrixReader,
+  DecodeHintType,
+  HybridBinarizer,
+  RGBLuminanceSource,
+} from '@zxing/library';
 import { inflateSync } from 'node:zlib';
 import type { PDFNumber } from 'pdf-lib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -51,7 +57,9 @@ function decodeImage(stream: PDFRawStream): string {
   const bitmap = new BinaryBitmap(
     new HybridBinarizer(new RGBLuminanceSource(luminance, paddedWidth, height)),
   );
-  return new Code128Reader().decode(bitmap).getText();
+  return new DataMatrixReader()
+    .decode(bitmap, new Map([[DecodeHintType.PURE_BARCODE, true]]))
+    .getText();
 }
 
 /** The PDF's /Title from its Info dictionary. */
