@@ -4,7 +4,7 @@ import type { SerialLine } from './serial-line.js';
 
 export interface ReconnectingSerialLineOptions {
   /** Opens the device once; rejects when it is not there (unplugged, wrong path). */
-  open(): Promise<SerialLine>;
+  open: () => Promise<SerialLine>;
   clock: Clock;
   /** The device path, for messages. */
   device: string;

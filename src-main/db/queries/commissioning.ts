@@ -14,7 +14,7 @@ export interface CommissioningCheckRow {
 
 /** Keeps only the latest result per compartment; the activity log holds every one. */
 export function saveCommissioningCheck(tx: KioskTx, check: CommissioningCheckRow): void {
-  const { compartmentId, ...result } = check;
+  const { compartmentId: _conflictKey, ...result } = check;
   tx.insert(commissioningChecks)
     .values(check)
     .onConflictDoUpdate({ target: commissioningChecks.compartmentId, set: result })
