@@ -1,6 +1,7 @@
 import type { LockAddress } from '../../../src-shared/domain/compartment.js';
 import type { Clock, TimerHandle } from '../../../src-shared/time/clock.js';
 import { BusQueue } from '../bus-queue.js';
+import { encodeOrError, LineQuiet } from '../line-quiet.js';
 import { LockBusError, type BoardReading, type LockBus } from '../lock-bus.js';
 import type { SerialLine } from '../serial-line.js';
 import {
@@ -59,20 +60,20 @@ export class KerongCu16Bus implements LockBus {
   readonly #unlockSettleMs: number;
   readonly #framer = new KerongFramer();
   readonly #queue = new BusQueue();
+  readonly #quiet: LineQuiet;
   readonly #stopListening: (() => void)[] = [];
   #waiter: ReplyWaiter | undefined;
-  #lastDataAt = Number.NEGATIVE_INFINITY;
   /** Counts devices lost under a reconnecting line; a transaction that saw one fails. */
   #interruptions = 0;
   /** End the current reply wait or pause early when the bus shuts down, so close() never hangs. */
   #cancelWait: (() => void) | undefined;
-  #cancelPause: (() => void) | undefined;
   /** Frames that arrived when nobody was waiting for them (late or unsolicited replies). */
   #unsolicitedFrames = 0;
 
   constructor(options: KerongCu16BusOptions) {
     this.#line = options.line;
     this.#clock = options.clock;
+    this.#quiet = new LineQuiet(options.clock, () => this.#queue.closedError !== undefined);
     this.#lockBitOpenValue = options.lockBitOpenValue ?? defaultLockBitOpenValue;
     this.#itemSensors = options.itemSensors ?? true;
     this.#replyTimeoutMs = options.replyTimeoutMs ?? 300;
@@ -115,7 +116,7 @@ export class KerongCu16Bus implements LockBus {
       await this.#write(frame);
       answer.resolve();
       // Fire-and-forget: whatever the board says now is swallowed, then the bus is free.
-      await this.#pause(this.#unlockSettleMs);
+      await this.#quiet.pause(this.#unlockSettleMs);
       this.#discardInput();
     });
   }
@@ -202,7 +203,7 @@ export class KerongCu16Bus implements LockBus {
   }
 
   #receive(chunk: Uint8Array): void {
-    this.#lastDataAt = this.#clock.now();
+    this.#quiet.heard();
     for (const frame of this.#framer.push(chunk)) {
       const status = decodeStatusReply(frame, this.#lockBitOpenValue);
       if (status && this.#waiter && frame[1] === this.#waiter.expectedAddress) {
@@ -234,44 +235,14 @@ export class KerongCu16Bus implements LockBus {
     });
   }
 
-  /**
-   * Waits until the line has been quiet for `silenceMs` counted from now (a slow board's late
-   * reply lands in that window), bounded by `maxSilenceWaitMs`; then drops what came in.
-   */
+  /** After a timeout or a bad reply: wait for silence, then drop what was buffered. */
   async #recoverAfterFailure(): Promise<void> {
-    const failedAt = this.#clock.now();
-    const giveUpAt = failedAt + this.#maxSilenceWaitMs;
-    for (;;) {
-      const now = this.#clock.now();
-      const quietFor = now - Math.max(this.#lastDataAt, failedAt);
-      if (quietFor >= this.#silenceMs || now >= giveUpAt || this.#queue.closedError) {
-        break;
-      }
-      await this.#pause(Math.min(this.#silenceMs - quietFor, giveUpAt - now));
-    }
-    this.#discardInput();
+    await this.#quiet.awaitSilence(this.#silenceMs, this.#maxSilenceWaitMs);
+    this.#framer.reset();
   }
 
   #discardInput(): void {
     this.#framer.reset();
-  }
-
-  /** A Clock-driven pause that ends early when the bus shuts down. */
-  #pause(delayMs: number): Promise<void> {
-    if (this.#queue.closedError || delayMs <= 0) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = this.#clock.setTimeout(() => {
-        this.#cancelPause = undefined;
-        resolve();
-      }, delayMs);
-      this.#cancelPause = () => {
-        this.#clock.clearTimeout(timer);
-        this.#cancelPause = undefined;
-        resolve();
-      };
-    });
   }
 
   #shutDown(error: LockBusError): void {
@@ -280,23 +251,14 @@ export class KerongCu16Bus implements LockBus {
     }
     this.#queue.shutDown(error);
     this.#cancelWait?.();
-    this.#cancelPause?.();
+    this.#quiet.interrupt();
   }
 
   /** The device went away under a reconnecting line: end the wait now and drop partial input. */
   #interrupted(): void {
     this.#interruptions++;
     this.#cancelWait?.();
-    this.#cancelPause?.();
+    this.#quiet.interrupt();
     this.#framer.reset();
-  }
-}
-
-/** The codec throws RangeError for addresses the protocol cannot carry; callers get a rejection. */
-function encodeOrError(encode: () => Uint8Array): Uint8Array | Error {
-  try {
-    return encode();
-  } catch (error) {
-    return error instanceof Error ? error : new RangeError(String(error));
   }
 }

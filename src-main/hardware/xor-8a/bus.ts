@@ -1,6 +1,7 @@
 import type { LockAddress } from '../../../src-shared/domain/compartment.js';
 import type { Clock, TimerHandle } from '../../../src-shared/time/clock.js';
 import { BusQueue } from '../bus-queue.js';
+import { encodeOrError, LineQuiet } from '../line-quiet.js';
 import { toHex } from '../hex.js';
 import { LockBusError, type BoardReading, type LockBus } from '../lock-bus.js';
 import type { SerialLine } from '../serial-line.js';
@@ -68,18 +69,18 @@ export class Xor8aBus implements LockBus {
   readonly #maxSilenceWaitMs: number;
   readonly #framer: Xor8aFramer;
   readonly #queue = new BusQueue();
+  readonly #quiet: LineQuiet;
   readonly #stopListening: (() => void)[] = [];
   readonly #feedbackListeners = new Set<(feedback: UnlockFeedback) => void>();
   #waiter: ReplyWaiter | undefined;
-  #lastDataAt = Number.NEGATIVE_INFINITY;
   #interruptions = 0;
-  #cancelPause: (() => void) | undefined;
   #unsolicitedFrames = 0;
   #missedUnlockReplies = 0;
 
   constructor(options: Xor8aBusOptions) {
     this.#line = options.line;
     this.#clock = options.clock;
+    this.#quiet = new LineQuiet(options.clock, () => this.#queue.closedError !== undefined);
     this.#feedbackOpenValue = options.feedbackOpenValue ?? defaultFeedbackOpenValue;
     this.#replyTimeoutMs = options.replyTimeoutMs ?? 1500;
     this.#recoverySilenceMs = options.recoverySilenceMs ?? 50;
@@ -91,7 +92,7 @@ export class Xor8aBus implements LockBus {
     });
     this.#stopListening.push(
       this.#line.onData((chunk) => {
-        this.#lastDataAt = this.#clock.now();
+        this.#quiet.heard();
         this.#framer.push(chunk);
       }),
       this.#line.onClose((error) => {
@@ -279,40 +280,10 @@ export class Xor8aBus implements LockBus {
     }
   }
 
-  /**
-   * Waits until the line has been quiet for `recoverySilenceMs` counted from now (a slow
-   * board's late reply lands in that window), bounded by `maxSilenceWaitMs`; then drops it.
-   */
+  /** After a timeout or a bad reply: wait for silence, then drop what was buffered. */
   async #recoverAfterFailure(): Promise<void> {
-    const failedAt = this.#clock.now();
-    const giveUpAt = failedAt + this.#maxSilenceWaitMs;
-    for (;;) {
-      const now = this.#clock.now();
-      const quietFor = now - Math.max(this.#lastDataAt, failedAt);
-      if (quietFor >= this.#recoverySilenceMs || now >= giveUpAt || this.#queue.closedError) {
-        break;
-      }
-      await this.#pause(Math.min(this.#recoverySilenceMs - quietFor, giveUpAt - now));
-    }
+    await this.#quiet.awaitSilence(this.#recoverySilenceMs, this.#maxSilenceWaitMs);
     this.#framer.reset();
-  }
-
-  /** A Clock-driven pause that ends early when the bus shuts down or the device goes away. */
-  #pause(delayMs: number): Promise<void> {
-    if (this.#queue.closedError || delayMs <= 0) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = this.#clock.setTimeout(() => {
-        this.#cancelPause = undefined;
-        resolve();
-      }, delayMs);
-      this.#cancelPause = () => {
-        this.#clock.clearTimeout(timer);
-        this.#cancelPause = undefined;
-        resolve();
-      };
-    });
   }
 
   #shutDown(error: LockBusError): void {
@@ -321,22 +292,14 @@ export class Xor8aBus implements LockBus {
     }
     this.#queue.shutDown(error);
     this.#waiter?.finish(undefined);
-    this.#cancelPause?.();
+    this.#quiet.interrupt();
     this.#framer.reset();
   }
 
   #interrupted(): void {
     this.#interruptions++;
     this.#waiter?.finish(undefined);
-    this.#cancelPause?.();
+    this.#quiet.interrupt();
     this.#framer.reset();
-  }
-}
-
-function encodeOrError(encode: () => Uint8Array): Uint8Array | Error {
-  try {
-    return encode();
-  } catch (error) {
-    return error instanceof Error ? error : new RangeError(String(error));
   }
 }
