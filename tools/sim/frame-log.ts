@@ -1,6 +1,6 @@
 import { toHex } from '../../src-main/hardware/hex.js';
 import type { Clock } from '../../src-shared/time/clock.js';
-import type { ProtocolLog, ReceivedFrame } from './board-protocol.js';
+import type { BoardReply, ProtocolLog, ReceivedFrame } from './board-protocol.js';
 
 /** What a request framer knows about the bytes it threw away. */
 export interface FramerCounts {
@@ -26,6 +26,25 @@ export class FrameLog {
     this.#clock = options.clock;
     this.#framer = options.framer;
     this.#limit = options.limit ?? 500;
+  }
+
+  /**
+   * Lets `handle` answer each request frame, in order, logging what it made of each: the body
+   * of every protocol's `receive`.
+   */
+  answer(
+    frames: Iterable<Uint8Array>,
+    handle: (frame: Uint8Array) => { action: string; reply?: BoardReply },
+  ): BoardReply[] {
+    const replies: BoardReply[] = [];
+    for (const frame of frames) {
+      const { action, reply } = handle(frame);
+      this.record(frame, action, reply ? 1 : 0);
+      if (reply) {
+        replies.push(reply);
+      }
+    }
+    return replies;
   }
 
   record(frame: Uint8Array, action: string, replies: number): void {

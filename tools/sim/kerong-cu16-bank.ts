@@ -79,15 +79,7 @@ export class KerongCu16Bank implements BoardProtocolSimulator {
   }
 
   receive(chunk: Uint8Array): BoardReply[] {
-    const replies: BoardReply[] = [];
-    for (const frame of this.#framer.push(chunk)) {
-      const { action, reply } = this.#handle(frame);
-      this.#log.record(frame, action, reply ? 1 : 0);
-      if (reply) {
-        replies.push(reply);
-      }
-    }
-    return replies;
+    return this.#log.answer(this.#framer.push(chunk), (frame) => this.#handle(frame));
   }
 
   log(): ProtocolLog {
