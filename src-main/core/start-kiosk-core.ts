@@ -66,6 +66,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     migrationsFolder: kioskMigrationsFolder(),
   });
   const { db } = database;
+  // What has been started so far, stopped in reverse order: by stop(), or at once when the
+  // start fails half-way, so a failed start never leaves a serial line or scanner open.
+  const started: (() => void | Promise<void>)[] = [() => database.close()];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of started.splice(0).reverse()) {
+      await stop();
+    }
+  };
   try {
     ensureSyncIdentity(db, options.deviceId ?? 'unregistered-bank');
     if (options.demo) {
@@ -82,6 +90,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     const build = (next: BankHardwareSettings): Promise<KioskHardware> =>
       createBankHardware(next, clock, logger, options.hardwareOptions);
     const hardware = new SwitchableHardware(options.hardware ?? (await build(settings)));
+    started.push(() => hardware.stop());
 
     const doorTruth = createDoorTruth({ hardware, db, clock, logger, settings: () => settings });
     const compartments = createCompartmentService({
@@ -118,25 +127,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       }),
       logger,
     );
-    const stopBridge = bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger });
-    const stopScanEvents = scans.onScan((scan) => {
-      dispatcher.emit('scan.received', scan);
-    });
-    const stopScanners = await startScanners(options.scanners ?? {}, scans, clock, logger);
+    started.push(bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger }));
+    started.push(
+      scans.onScan((scan) => {
+        dispatcher.emit('scan.received', scan);
+      }),
+    );
+    started.push(await startScanners(options.scanners ?? {}, scans, clock, logger));
     hardware.start();
     logger.info({ bank: bank.name, dataDir: options.dataDir }, 'kiosk core started');
-    return {
-      transport: dispatcher,
-      stop: async () => {
-        await stopScanners();
-        stopScanEvents();
-        stopBridge();
-        await hardware.stop();
-        database.close();
-      },
-    };
+    return { transport: dispatcher, stop: stopAll };
   } catch (error) {
-    database.close();
+    await stopAll();
     throw error;
   }
 }
