@@ -1,5 +1,5 @@
 import type { CommissioningCheck, LabelSheet } from '../../src-shared/api/contract.js';
-import { defaultLocale, type Locale } from '../../src-shared/i18n/locales.js';
+import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate } from '../../src-shared/i18n/translate.js';
 import { compartmentBarcodeText } from '../../src-shared/scanning/credentials.js';
 import type { Clock } from '../../src-shared/time/clock.js';
@@ -21,8 +21,6 @@ export interface CommissioningServiceDependencies {
   /** Only `hardwareStatus` is read: no pulse is sent while the bus is degraded. */
   doors: Pick<DoorSensing, 'hardwareStatus'>;
   unlockAndObserve: UnlockAndObserve;
-  /** Language of the printed labels (their size word); the bank's language. */
-  labelLocale?: Locale;
 }
 
 /**
@@ -80,8 +78,7 @@ export function createCommissioningService(
     return listCommissioningChecks(deps.db, deps.bankId);
   }
 
-  async function labels(): Promise<LabelSheet> {
-    const locale = deps.labelLocale ?? defaultLocale;
+  async function labels(locale: Locale): Promise<LabelSheet> {
     const bank = findLockerBank(deps.db, deps.bankId);
     const bankName = bank?.name ?? deps.bankId;
     // In label order ("2" before "10"), the order they are stuck on the doors.

@@ -1,11 +1,13 @@
-import type {
-  BankHardwareSettings,
+import {
+  protocolProductNames,
+  type LockProtocol,
+  type BankHardwareSettings,
   CompartmentWiring,
   HardwareProfileDocument,
 } from '../../src-shared/domain/hardware-profile.js';
 import type { commissioningMessages } from '../../src-shared/i18n/features/commissioning.js';
 import type { MessageParams } from '../../src-shared/i18n/translate.js';
-import { addressingOf, protocolDisplayNames } from '../hardware/hardware-profile.js';
+import { addressingOf } from '../hardware/hardware-profile.js';
 
 export type ProfileProblemKey = Extract<
   keyof typeof commissioningMessages.en,
@@ -64,7 +66,7 @@ function settingsProblems(settings: BankHardwareSettings): ProfileProblem[] {
       problems.push({
         field,
         key: 'profile.field.board_out_of_range',
-        params: { board, ...addressing.boards, protocol: protocolDisplayNames[settings.protocol] },
+        params: { board, ...addressing.boards, protocol: protocolName(settings.protocol) },
       });
     }
   });
@@ -142,7 +144,7 @@ function wiringProblems(document: HardwareProfileDocument): ProfileProblem[] {
           label,
           channel,
           ...addressing.channels,
-          protocol: protocolDisplayNames[settings.protocol],
+          protocol: protocolName(settings.protocol),
         },
       });
     }
@@ -159,4 +161,9 @@ function wiringProblems(document: HardwareProfileDocument): ProfileProblem[] {
     }
   });
   return problems;
+}
+
+/** Only called where `addressingOf` found limits, i.e. for a real board protocol. */
+function protocolName(protocol: LockProtocol): string {
+  return protocol === 'none' ? protocol : protocolProductNames[protocol];
 }

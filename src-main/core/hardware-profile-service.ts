@@ -13,6 +13,7 @@ import { rewireCompartments } from '../db/queries/compartment-wiring.js';
 import { loadHardwareProfile } from '../db/queries/hardware-profile.js';
 import { writeHardwareSettings } from '../db/queries/hardware-settings.js';
 import { recordAction } from '../db/queries/record-action.js';
+import type { Logger } from '../logging/logger.js';
 import { findProfileProblems } from './hardware-profile-problems.js';
 import { InvalidHardwareProfileError, schemaProblems } from './invalid-hardware-profile-error.js';
 import type { HardwareProfileService } from './services.js';
@@ -23,6 +24,7 @@ export interface HardwareProfileServiceDependencies {
   bankId: string;
   /** Restarts the lock bus on the saved settings; called after they are committed. */
   applySettings: (settings: BankHardwareSettings) => Promise<void>;
+  logger: Logger;
 }
 
 /**
@@ -76,8 +78,15 @@ export function createHardwareProfileService(
         nowMs,
       );
     });
-    const applied = applying.then(() => deps.applySettings(profile.settings));
-    applying = applied.catch(() => undefined);
+    // The profile is saved whatever the restart does: a restart that fails leaves the bank
+    // without lock hardware, which its degraded status shows, so the save is not reported as
+    // failed (the operator would retry a save that already happened).
+    const applied = applying
+      .then(() => deps.applySettings(profile.settings))
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'the lock bus did not restart on the saved profile');
+      });
+    applying = applied;
     await applied;
     return get();
   }

@@ -1,4 +1,5 @@
 import type { MethodHandlers } from '../api/dispatcher.js';
+import { scanForPages } from '../scanning/scan-event.js';
 import type { KioskServices } from './services.js';
 
 /**
@@ -20,7 +21,8 @@ export function createMethodHandlers(services: KioskServices): MethodHandlers {
     'commissioning.pulse': ({ compartmentId }) =>
       services.commissioning.pulse(compartmentId, temporaryOperator),
     'commissioning.results': () => services.commissioning.results(),
-    'commissioning.labels': () => services.commissioning.labels(),
-    'scan.submit': ({ text, source }) => services.scans.submit(text, source),
+    // Printed in the language of whoever asked: the size words and the title are on the sheet.
+    'commissioning.labels': (_args, { locale }) => services.commissioning.labels(locale),
+    'scan.submit': ({ text, source }) => scanForPages(services.scans.submit(text, source)),
   };
 }

@@ -2,6 +2,7 @@ import type { CommissioningCheck, LabelSheet } from '../../src-shared/api/contra
 import type { CompartmentView, ServiceState } from '../../src-shared/domain/compartment.js';
 import type { HardwareProfileDocument } from '../../src-shared/domain/hardware-profile.js';
 import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
+import type { Locale } from '../../src-shared/i18n/locales.js';
 import type { CompartmentService } from './compartment-service.js';
 
 /** G4: operators take compartments out of service and back. */
@@ -19,7 +20,7 @@ export interface HardwareProfileService {
 export interface CommissioningService {
   pulse(compartmentId: string, actor: string): Promise<CommissioningCheck>;
   results(): CommissioningCheck[];
-  labels(): Promise<LabelSheet>;
+  labels(locale: Locale): Promise<LabelSheet>;
 }
 
 /** The one scan pipeline: every source ends here (hardware.md "Scanners"). */

@@ -12,6 +12,7 @@ import { ensureSyncIdentity } from '../db/queries/sync-device.js';
 import { seedDemoBank } from '../db/seed-demo-bank.js';
 import { createBankHardware, type BankHardwareOptions } from '../hardware/create-bank-hardware.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { scanForPages } from '../scanning/scan-event.js';
 import { createScanService } from '../scanning/scan-service.js';
 import { startScanners, type ScannerConfig } from '../scanning/start-scanners.js';
 import { systemClock } from '../time/system-clock.js';
@@ -69,9 +70,19 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // What has been started so far, stopped in reverse order: by stop(), or at once when the
   // start fails half-way, so a failed start never leaves a serial line or scanner open.
   const started: (() => void | Promise<void>)[] = [() => database.close()];
+  // Every step runs even when an earlier one throws: a scanner that fails to close must not
+  // leave the lock bus polling and the database open.
   const stopAll = async (): Promise<void> => {
+    const errors: unknown[] = [];
     for (const stop of started.splice(0).reverse()) {
-      await stop();
+      try {
+        await stop();
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length > 0) {
+      throw new AggregateError(errors, 'the kiosk core did not stop cleanly');
     }
   };
   try {
@@ -101,6 +112,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     const hardwareProfile = createHardwareProfileService({
       db,
       clock,
+      logger,
       bankId: bank.id,
       applySettings: async (next) => {
         settings = next;
@@ -130,7 +142,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     started.push(bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger }));
     started.push(
       scans.onScan((scan) => {
-        dispatcher.emit('scan.received', scan);
+        dispatcher.emit('scan.received', scanForPages(scan));
       }),
     );
     started.push(await startScanners(options.scanners ?? {}, scans, clock, logger));

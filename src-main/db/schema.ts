@@ -1,5 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * The kiosk's SQLite schema. drizzle-kit turns changes here into numbered migrations in
@@ -156,5 +165,384 @@ export const commissioningChecks = sqliteTable(
       'commissioning_check_outcome',
       sql`${table.outcome} IN ('door_seen_open', 'door_already_open', 'jammed', 'outcome_unknown')`,
     ),
+  ],
+);
+
+/*
+ * The directory and parcels (issue 4, "Domain"). Contacts, departments, operators, carriers and
+ * badges are server-owned (sync.md "Who owns what": the cloud will put them here); parcels,
+ * reservations and access codes are the bank's. Secrets are stored only as hashes, and the
+ * CHECKs below refuse anything that does not look like one, so a clear password or code cannot
+ * be written by mistake.
+ */
+
+/** A 64-character lower-case hex digest (sha256 or HMAC-SHA-256): never a clear code. */
+function isHexDigest(column: AnySQLiteColumn): SQL {
+  return sql`length(${column}) = 64 AND ${column} NOT GLOB '*[^0-9a-f]*'`;
+}
+
+function isBoolean(column: AnySQLiteColumn): SQL {
+  return sql`${column} IN (0, 1)`;
+}
+
+/** A2: a group of recipients parcels can be addressed to, with a key contact (E3). */
+export const departments = sqliteTable(
+  'department',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** normalizeSearchText(name): what the kiosk's search matches. */
+    searchName: text('search_name').notNull(),
+    /** Receives and picks up the department's parcels (A2, E3). */
+    keyContactId: text('key_contact_id').references((): AnySQLiteColumn => contacts.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('department_search_name').on(table.searchName),
+    check('department_active', isBoolean(table.active)),
+  ],
+);
+
+/** B1: a recipient of parcels (employee, student, resident). */
+export const contacts = sqliteTable(
+  'contact',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Lower case (ContactDraft), so an exact lookup uses the index. */
+    email: text('email'),
+    phone: text('phone'),
+    /** Language of this recipient's notifications (A6). */
+    language: text('language', { enum: ['en', 'fr'] })
+      .notNull()
+      .default('en'),
+    personnelId: text('personnel_id'),
+    departmentId: text('department_id').references((): AnySQLiteColumn => departments.id),
+    /** B5: only doors between 38 and 122 cm above the floor. */
+    accessibilityNeed: integer('accessibility_need', { mode: 'boolean' }).notNull().default(false),
+    /** A5: the admin-defined fields, one JSON object validated by CustomFields. */
+    customFields: text('custom_fields').notNull().default('{}'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * normalizeSearchText of name, email and PersonnelID: SQLite cannot fold accents, so the
+     * query layer writes this with every change and the search is a LIKE on it.
+     */
+    searchText: text('search_text').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    // B2: "Duplicate Personnel ID"; several contacts may have none.
+    uniqueIndex('contact_personnel_id')
+      .on(table.personnelId)
+      .where(sql`${table.personnelId} IS NOT NULL`),
+    index('contact_email').on(table.email),
+    index('contact_department').on(table.departmentId, table.name),
+    index('contact_name').on(table.name),
+    check('contact_language', sql`${table.language} IN ('en', 'fr')`),
+    check('contact_accessibility_need', isBoolean(table.accessibilityNeed)),
+    check('contact_active', isBoolean(table.active)),
+    check('contact_custom_fields_object', sql`json_type(${table.customFields}) = 'object'`),
+    check('contact_email_lower_case', sql`${table.email} = lower(${table.email})`),
+  ],
+);
+
+/** E3: people the admin allows to pick up a department's parcels, besides its key contact. */
+export const departmentDelegates = sqliteTable(
+  'department_delegate',
+  {
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.departmentId, table.contactId] }),
+    index('department_delegate_contact').on(table.contactId),
+  ],
+);
+
+/** D1, G1–G5: mailroom staff who sign in at the kiosk by user name and password or badge. */
+export const operators = sqliteTable(
+  'operator',
+  {
+    id: text('id').primaryKey(),
+    /** Lower case; what is typed at sign-in. */
+    userName: text('user_name').notNull(),
+    displayName: text('display_name').notNull(),
+    /** scrypt in the PHC format of src-shared/domain/password-hash.ts. */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['admin', 'mailroom_operator'] }).notNull(),
+    /**
+     * A8: failures since the last successful sign-in (src-main/auth/account-lockout.ts): N of
+     * them lock the account; failures far apart are forgotten, hence the time of the last one.
+     * Kept in the row so a restart unlocks nobody.
+     */
+    failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
+    lastFailedSignInAt: integer('last_failed_sign_in_at'),
+    /** Epoch ms until which sign-in is refused; null when not locked. */
+    lockedUntil: integer('locked_until'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('operator_user_name').on(table.userName),
+    check('operator_role', sql`${table.role} IN ('admin', 'mailroom_operator')`),
+    check('operator_user_name_lower_case', sql`${table.userName} = lower(${table.userName})`),
+    check('operator_password_hash_scrypt', sql`${table.passwordHash} GLOB '$scrypt$ln=*'`),
+    check('operator_failed_sign_in_count', sql`${table.failedSignInCount} >= 0`),
+    check('operator_active', isBoolean(table.active)),
+  ],
+);
+
+/** C4, D10: a courier company delivering straight into the lockers after a QR sign-in. */
+export const carriers = sqliteTable(
+  'carrier',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** sha256 (hex) of the payload of the carrier's sign-in QR code (`CSR1-CR-<payload>`). */
+    codeHash: text('code_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('carrier_code_hash').on(table.codeHash),
+    check('carrier_code_hash_digest', isHexDigest(table.codeHash)),
+    check('carrier_active', isBoolean(table.active)),
+  ],
+);
+
+/**
+ * C5, E4: a barcode (badge card, phone) that signs its owner in. One owner column per kind, so
+ * each is a real foreign key; the CHECK keeps exactly the one `owner_kind` names.
+ */
+export const badges = sqliteTable(
+  'badge',
+  {
+    id: text('id').primaryKey(),
+    /** sha256 (hex) of the value the badge carries (credential-hash.ts). */
+    valueHash: text('value_hash').notNull(),
+    ownerKind: text('owner_kind', { enum: ['operator', 'contact'] }).notNull(),
+    operatorId: text('operator_id').references(() => operators.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    // A badge card handed to someone else once its owner left gets a new row; only one may
+    // be active for a value.
+    uniqueIndex('badge_active_value_hash')
+      .on(table.valueHash)
+      .where(sql`${table.active} = 1`),
+    index('badge_operator').on(table.operatorId),
+    index('badge_contact').on(table.contactId),
+    check('badge_value_hash_digest', isHexDigest(table.valueHash)),
+    check('badge_owner_kind', sql`${table.ownerKind} IN ('operator', 'contact')`),
+    check(
+      'badge_owner',
+      sql`(${table.ownerKind} = 'operator' AND ${table.operatorId} IS NOT NULL AND ${table.contactId} IS NULL)
+        OR (${table.ownerKind} = 'contact' AND ${table.contactId} IS NOT NULL AND ${table.operatorId} IS NULL)`,
+    ),
+    check('badge_active', isBoolean(table.active)),
+  ],
+);
+
+/**
+ * A parcel at this bank, addressed to a contact or to a department (exactly one). Its
+ * compartment stays recorded after it leaves, for the history; `state` says whether it is there.
+ */
+export const parcels = sqliteTable(
+  'parcel',
+  {
+    id: text('id').primaryKey(),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => lockerBanks.id),
+    /** Scanned or typed (D7); null when the label is missing altogether. */
+    trackingNumber: text('tracking_number'),
+    /**
+     * The tracking number's carrier as the scanner classified it (src-shared/domain/scan.ts
+     * `Carrier`). No CHECK: that list grows with the scan library, and SQLite cannot alter a
+     * CHECK without rebuilding the table; the query layer validates it.
+     */
+    trackingCarrier: text('tracking_carrier'),
+    /** The carrier account that delivered it directly (D10); null for mailroom drop-offs. */
+    carrierId: text('carrier_id').references(() => carriers.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    departmentId: text('department_id').references(() => departments.id),
+    /** Null until someone measures or chooses it. */
+    size: text('size', { enum: ['S', 'M', 'L'] }),
+    state: text('state', {
+      enum: ['expected', 'in_locker', 'picked_up', 'removed', 'returned'],
+    }).notNull(),
+    compartmentId: text('compartment_id').references(() => compartments.id),
+    receivedAt: integer('received_at').notNull(),
+    depositedAt: integer('deposited_at'),
+    pickedUpAt: integer('picked_up_at'),
+    removedAt: integer('removed_at'),
+    returnedAt: integer('returned_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    index('parcel_contact').on(table.contactId, table.state),
+    index('parcel_department').on(table.departmentId, table.state),
+    index('parcel_compartment').on(table.compartmentId, table.state),
+    index('parcel_tracking_number').on(table.trackingNumber),
+    index('parcel_bank_state').on(table.bankId, table.state, table.depositedAt),
+    check(
+      'parcel_state',
+      sql`${table.state} IN ('expected', 'in_locker', 'picked_up', 'removed', 'returned')`,
+    ),
+    check('parcel_size', sql`${table.size} IS NULL OR ${table.size} IN ('S', 'M', 'L')`),
+    check('parcel_recipient', sql`(${table.contactId} IS NULL) <> (${table.departmentId} IS NULL)`),
+    check(
+      'parcel_in_locker',
+      sql`${table.state} <> 'in_locker' OR (${table.compartmentId} IS NOT NULL AND ${table.depositedAt} IS NOT NULL)`,
+    ),
+    check(
+      'parcel_picked_up',
+      sql`${table.state} <> 'picked_up' OR ${table.pickedUpAt} IS NOT NULL`,
+    ),
+    check('parcel_removed', sql`${table.state} <> 'removed' OR ${table.removedAt} IS NOT NULL`),
+    check('parcel_returned', sql`${table.state} <> 'returned' OR ${table.returnedAt} IS NOT NULL`),
+  ],
+);
+
+/**
+ * D2, D5: a compartment held in advance for a parcel, a recipient or a department. The
+ * compartment is bound late, by the bank, when the delivery arrives (sync.md).
+ */
+export const deliveryReservations = sqliteTable(
+  'delivery_reservation',
+  {
+    id: text('id').primaryKey(),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => lockerBanks.id),
+    parcelId: text('parcel_id').references(() => parcels.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    departmentId: text('department_id').references(() => departments.id),
+    size: text('size', { enum: ['S', 'M', 'L'] }).notNull(),
+    /** The console may name one; the bank still decides (sync.md "Who owns what"). */
+    preferredCompartmentId: text('preferred_compartment_id').references(() => compartments.id),
+    /** Null until the bank binds one. */
+    compartmentId: text('compartment_id').references(() => compartments.id),
+    /** D2: "ready when the operator or a designated person signs in". */
+    designatedOperatorId: text('designated_operator_id').references(() => operators.id),
+    designatedCarrierId: text('designated_carrier_id').references(() => carriers.id),
+    state: text('state', { enum: ['active', 'fulfilled', 'cancelled', 'expired'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** When it left `active`. */
+    closedAt: integer('closed_at'),
+  },
+  (table) => [
+    index('delivery_reservation_compartment').on(table.compartmentId, table.state),
+    index('delivery_reservation_parcel').on(table.parcelId),
+    index('delivery_reservation_contact').on(table.contactId, table.state),
+    index('delivery_reservation_bank_state').on(table.bankId, table.state, table.expiresAt),
+    check('delivery_reservation_size', sql`${table.size} IN ('S', 'M', 'L')`),
+    check(
+      'delivery_reservation_state',
+      sql`${table.state} IN ('active', 'fulfilled', 'cancelled', 'expired')`,
+    ),
+    check(
+      'delivery_reservation_target',
+      sql`${table.parcelId} IS NOT NULL OR ${table.contactId} IS NOT NULL OR ${table.departmentId} IS NOT NULL`,
+    ),
+    check(
+      'delivery_reservation_designated',
+      sql`${table.designatedOperatorId} IS NULL OR ${table.designatedCarrierId} IS NULL`,
+    ),
+    check(
+      'delivery_reservation_closed',
+      sql`(${table.state} = 'active') = (${table.closedAt} IS NULL)`,
+    ),
+    check('delivery_reservation_expiry', sql`${table.expiresAt} > ${table.createdAt}`),
+  ],
+);
+
+/**
+ * X3: the codes people type or show at the kiosk, stored only as a digest: the clear code exists
+ * only in the notification. One table for every purpose the codes module issues
+ * (src-main/codes/code-purpose.ts: pickup, return, exchange, storage, carrier delivery) because a
+ * code typed at the keypad must match one row whatever its purpose, and "unique among the bank's
+ * active codes" is then one index. Columns follow the module's StoredCode.
+ */
+export const accessCodes = sqliteTable(
+  'access_code',
+  {
+    id: text('id').primaryKey(),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => lockerBanks.id),
+    /** HMAC-SHA-256 of the digits under the bank's pepper (src-main/codes/code-hasher.ts). */
+    codeHash: text('code_hash').notNull(),
+    purpose: text('purpose', {
+      enum: [
+        'pickup',
+        'return',
+        'exchange_drop_off',
+        'exchange_pickup',
+        'storage',
+        'carrier_delivery',
+      ],
+    }).notNull(),
+    /**
+     * What a re-issue replaces (X6): a parcel id for a per-parcel pickup code, the contact or
+     * department id for a recipient's batch code (E2), a reservation id for returns and
+     * exchanges. Several kinds of row, so no foreign key here; the parcels a pickup code opens
+     * are in access_code_parcel, with real ones.
+     */
+    targetId: text('target_id').notNull(),
+    issuedAt: integer('issued_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** Set when the door was opened and closed again with it (E1): single use. */
+    consumedAt: integer('consumed_at'),
+    /** Set when a new code replaced it (X3 "re-issue voids the old code") or its parcels left. */
+    voidedAt: integer('voided_at'),
+  },
+  (table) => [
+    // The lookup when a code is typed. Not UNIQUE: expiry is a comparison with the clock, not a
+    // written state, so an expired code still in this index may share its digest with a new
+    // one; the codes module draws again until no *active* code matches (X3).
+    index('access_code_active_hash')
+      .on(table.bankId, table.codeHash)
+      .where(sql`${table.consumedAt} IS NULL AND ${table.voidedAt} IS NULL`),
+    index('access_code_target').on(table.targetId, table.purpose),
+    check('access_code_hash_digest', isHexDigest(table.codeHash)),
+    check(
+      'access_code_purpose',
+      sql`${table.purpose} IN ('pickup', 'return', 'exchange_drop_off', 'exchange_pickup', 'storage', 'carrier_delivery')`,
+    ),
+    // Never both used and voided: the crash test's "no code both active and used" starts here.
+    check('access_code_single_end', sql`${table.consumedAt} IS NULL OR ${table.voidedAt} IS NULL`),
+    check('access_code_expiry', sql`${table.expiresAt} > ${table.issuedAt}`),
+  ],
+);
+
+/** The parcels a pickup code opens: one for a per-parcel code, several for a batch (E2). */
+export const accessCodeParcels = sqliteTable(
+  'access_code_parcel',
+  {
+    accessCodeId: text('access_code_id')
+      .notNull()
+      .references(() => accessCodes.id),
+    parcelId: text('parcel_id')
+      .notNull()
+      .references(() => parcels.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.accessCodeId, table.parcelId] }),
+    index('access_code_parcel_parcel').on(table.parcelId),
   ],
 );

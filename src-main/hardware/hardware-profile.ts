@@ -25,13 +25,6 @@ export const protocolAddressing: Record<Exclude<LockProtocol, 'none'>, ProtocolA
   'xor-8a': { boards: { min: 1, max: 31 }, channels: { min: 1, max: 50 } },
 };
 
-/** Board names as printed on the hardware and its datasheets: product names, not translated. */
-export const protocolDisplayNames: Record<LockProtocol, string> = {
-  'kerong-cu16': 'Kerong KR-CU16',
-  'xor-8a': '0x8A/0x80',
-  none: '—',
-};
-
 /** The limits of `protocol`, or undefined for a bank without lock hardware. */
 export function addressingOf(protocol: LockProtocol): ProtocolAddressing | undefined {
   return protocol === 'none' ? undefined : protocolAddressing[protocol];
@@ -60,20 +53,3 @@ export function defaultHardwareSettings(protocol: LockProtocol): BankHardwareSet
     failuresBeforeOutOfService: 3,
   });
 }
-
-/**
- * Transitional: the launcher-era profile shape that create-bank-hardware.ts and
- * kerong-cu16-hardware.ts still take. Delete once they take BankHardwareSettings.
- * @deprecated use BankHardwareSettings (src-shared/domain/hardware-profile.ts).
- */
-export interface KerongCu16Profile {
-  protocol: 'kerong-cu16';
-  device: string;
-  baudRate: number;
-  boards: number[];
-  lockBitOpenValue: 0 | 1;
-  pollIntervalMs: number;
-  openTimeoutMs: number;
-}
-/** @deprecated use BankHardwareSettings. */
-export type HardwareProfile = KerongCu16Profile | { protocol: 'none' };

@@ -22,6 +22,8 @@ export class CommissioningState {
   pulsing: string | undefined = $state(undefined);
   walking = $state(false);
   printing = $state(false);
+  /** The profile as stored, to tell an edited draft from it. */
+  #stored = $state.raw('');
   readonly #client: KioskClient;
   readonly #profileSaved: (profile: HardwareProfileDocument) => void;
   #stopWalk = false;
@@ -42,12 +44,22 @@ export class CommissioningState {
       return;
     }
     this.draft = profile.value;
+    this.#stored = JSON.stringify(profile.value);
     this.saveStatus = 'idle';
     this.error = results.ok ? undefined : results.error.message;
     this.results.clear();
     for (const check of results.ok ? results.value : []) {
       this.results.set(check.compartmentId, check);
     }
+  }
+
+  /**
+   * The draft differs from the stored profile. Pulses drive the stored wiring, so the walk waits
+   * for a save: otherwise the person walking the bank would check doors against labels and
+   * locks that are not in force.
+   */
+  get edited(): boolean {
+    return this.draft !== undefined && JSON.stringify(this.draft) !== this.#stored;
   }
 
   async save(): Promise<void> {
@@ -62,6 +74,7 @@ export class CommissioningState {
       return;
     }
     this.draft = result.value;
+    this.#stored = JSON.stringify(result.value);
     this.error = undefined;
     this.saveStatus = 'saved';
     // Saving may have cleared earlier results (a lock moved, the polarity changed).

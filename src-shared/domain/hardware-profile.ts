@@ -10,6 +10,15 @@ export const lockProtocols = ['kerong-cu16', 'xor-8a', 'none'] as const;
 export const LockProtocol = z.enum(lockProtocols);
 export type LockProtocol = z.infer<typeof LockProtocol>;
 
+/**
+ * Board names as printed on the hardware and its datasheets: product names, the same in every
+ * language. A bank without lock hardware has no name here; screens say so in words.
+ */
+export const protocolProductNames: Record<Exclude<LockProtocol, 'none'>, string> = {
+  'kerong-cu16': 'Kerong KR-CU16',
+  'xor-8a': 'RS-485 0x8A/0x80',
+};
+
 export const defaultBaudRate: Record<LockProtocol, number> = {
   'kerong-cu16': 19200,
   'xor-8a': 9600,

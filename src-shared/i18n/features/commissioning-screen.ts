@@ -13,7 +13,8 @@ export const commissioningScreenMessages = defineMessages({
     'commissioning.boards': 'Board addresses (comma separated)',
     'commissioning.lock_bit_open_value': 'KR-CU16 status bit meaning “door open”',
     'commissioning.feedback_open_value': '0x8A board feedback meaning “door open”',
-    'commissioning.energise_ms': 'Lock energise time (ms)',
+    'commissioning.energise_ms':
+      'Lock energise time (ms, for the record: the boards use their own)',
     'commissioning.item_sensors': 'Item sensors fitted and trusted',
     'commissioning.poll_interval_ms': 'Door polling interval (ms)',
     'commissioning.open_timeout_ms': 'Time for a door to open after the pulse (ms)',
@@ -36,6 +37,8 @@ export const commissioningScreenMessages = defineMessages({
     'commissioning.saving': 'Saving…',
     'commissioning.saved': 'Profile saved. The lock bus restarted on it.',
     'commissioning.walk': 'Pulse each door in turn',
+    'commissioning.save_before_walk':
+      'Save the profile before pulsing doors: pulses follow the saved wiring.',
     'commissioning.walk_stop': 'Stop the walk',
     'commissioning.pulse': 'Pulse {label}',
     'commissioning.not_checked': 'Not checked',
@@ -58,7 +61,8 @@ export const commissioningScreenMessages = defineMessages({
     'commissioning.boards': 'Adresses des cartes (séparées par des virgules)',
     'commissioning.lock_bit_open_value': 'Bit d’état KR-CU16 signifiant « porte ouverte »',
     'commissioning.feedback_open_value': 'Retour de la carte 0x8A signifiant « porte ouverte »',
-    'commissioning.energise_ms': 'Durée d’alimentation de la serrure (ms)',
+    'commissioning.energise_ms':
+      'Durée d’alimentation de la serrure (ms, pour mémoire : les cartes utilisent la leur)',
     'commissioning.item_sensors': 'Capteurs de présence installés et fiables',
     'commissioning.poll_interval_ms': 'Intervalle de lecture des portes (ms)',
     'commissioning.open_timeout_ms': 'Délai d’ouverture de la porte après l’impulsion (ms)',
@@ -81,10 +85,12 @@ export const commissioningScreenMessages = defineMessages({
     'commissioning.saving': 'Enregistrement…',
     'commissioning.saved': 'Profil enregistré. Le bus des serrures a redémarré avec ce profil.',
     'commissioning.walk': 'Actionner chaque porte à tour de rôle',
+    'commissioning.save_before_walk':
+      'Enregistrez le profil avant d’actionner les portes : les impulsions suivent le câblage enregistré.',
     'commissioning.walk_stop': 'Arrêter le contrôle',
     'commissioning.pulse': 'Actionner {label}',
     'commissioning.not_checked': 'Non contrôlé',
-    'commissioning.check.door_seen_open': 'Vue ouverte',
+    'commissioning.check.door_seen_open': 'Ouverture constatée',
     'commissioning.check.door_already_open': 'Était déjà ouverte',
     'commissioning.check.jammed': 'Ne s’est pas ouverte',
     'commissioning.check.outcome_unknown': 'Pas de réponse de la carte',

@@ -46,7 +46,7 @@ export const commissioningMessages = defineMessages({
       'le casier {label} ne fait pas partie de cette consigne : l’ajout de casiers n’est pas encore possible',
     'profile.field.compartment_missing':
       'le casier {label} manque : la suppression de casiers n’est pas encore possible',
-    'profile.field.label_duplicate': 'le numéro {label} est utilisé deux fois',
+    'profile.field.label_duplicate': 'l’étiquette {label} est utilisée deux fois',
     'profile.field.door_top_not_above_bottom':
       'casier {label} : le haut de la porte ({top} cm) doit être au-dessus du bas ({bottom} cm)',
     'profile.field.board_not_listed':

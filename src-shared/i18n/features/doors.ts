@@ -17,10 +17,9 @@ export const doorsMessages = defineMessages({
       'La porte du casier {label} s’est ouverte sans commande. Son contenu n’est plus fiable.',
     'door.alarm.left_open': 'La porte du casier {label} est restée ouverte.',
     'door.alarm.failed_to_open':
-      'La porte du casier {label} ne s’est pas ouverte plusieurs fois de suite.',
+      'La porte du casier {label} n’a pas pu s’ouvrir à plusieurs reprises.',
     'compartment.reason.operator_request': 'Mis hors service par un opérateur',
-    'compartment.reason.door_failed_to_open':
-      'La porte ne s’est pas ouverte plusieurs fois de suite',
+    'compartment.reason.door_failed_to_open': 'La porte n’a pas pu s’ouvrir à plusieurs reprises',
     'compartment.reason.door_forced_open': 'La porte a été ouverte sans commande',
   },
 });

@@ -39,7 +39,7 @@ export const scanningMessages = defineMessages({
     'camera.hint': 'Hold the code in front of the camera.',
     'camera.preview': 'Camera view',
     'camera.error.denied':
-      'The camera may not be used on this kiosk. An operator can allow it in the settings.',
+      'The camera may not be used on this kiosk. It is allowed when the kiosk is started with camera scanning on.',
     'camera.error.not_found': 'No camera was found on this kiosk.',
     'camera.error.busy':
       'The camera is in use by another program or not responding. Try again in a moment.',
@@ -77,7 +77,7 @@ export const scanningMessages = defineMessages({
     'camera.hint': 'Présentez le code devant la caméra.',
     'camera.preview': 'Image de la caméra',
     'camera.error.denied':
-      'La caméra n’est pas autorisée sur cette borne. Un opérateur peut l’autoriser dans les réglages.',
+      'La caméra n’est pas autorisée sur cette borne. Elle l’est quand la borne est lancée avec le scan par caméra activé.',
     'camera.error.not_found': 'Aucune caméra n’a été trouvée sur cette borne.',
     'camera.error.busy':
       'La caméra est utilisée par un autre programme ou ne répond pas. Réessayez dans un instant.',

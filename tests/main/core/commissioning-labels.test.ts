@@ -41,6 +41,20 @@ describe('commissioning.labels', () => {
     }
   });
 
+  it('prints the sheet in the language of whoever asked for it', async () => {
+    const harness = await startCoreHarness();
+    try {
+      const result = await harness.invoke('commissioning.labels', {}, 'fr');
+      if (!result.ok) {
+        throw new Error(result.error.message);
+      }
+      const bytes = pdfBytes(result.value as { fileName: string; contentBase64: string });
+      expect(await pdfTitle(bytes)).toBe('Étiquettes des casiers – Demo lobby bank');
+    } finally {
+      await harness.stop();
+    }
+  });
+
   describe('a bigger bank', () => {
     let folder: ReturnType<typeof makeTempFolder>;
     let database: KioskDatabase;
@@ -97,7 +111,7 @@ describe('commissioning.labels', () => {
       { count: 50, pages: [24, 24, 2] },
     ])('$count labels: one page per 24, in label order', async ({ count, pages }) => {
       const ids = seedBank(count);
-      const sheet = await service().labels();
+      const sheet = await service().labels('en');
       const decoded = await decodeBarcodesPerPage(pdfBytes(sheet));
       expect(decoded.map((page) => page.length)).toEqual(pages);
       expect(decoded.flat()).toEqual(ids.map((id) => `CSR1-C-${id}`));
@@ -106,15 +120,15 @@ describe('commissioning.labels', () => {
 
     it('prints the same bytes twice (the date comes from the kiosk clock)', async () => {
       seedBank(3);
-      const first = await service().labels();
-      const second = await service().labels();
+      const first = await service().labels('en');
+      const second = await service().labels('en');
       expect(second.contentBase64).toBe(first.contentBase64);
     });
 
     it('prints a label whose text the PDF fonts cannot show instead of failing', async () => {
       seedBank(1);
       database.db.update(compartments).set({ label: 'Ω3' }).run();
-      const decoded = await decodeBarcodesPerPage(pdfBytes(await service().labels()));
+      const decoded = await decodeBarcodesPerPage(pdfBytes(await service().labels('en')));
       expect(decoded).toEqual([['CSR1-C-cmp-001']]);
     });
   });

@@ -79,8 +79,8 @@ describe('hardware.profile.save refuses an invalid profile', () => {
       edit: (draft) => {
         draft.settings.protocol = 'xor-8a';
       },
-      en: 'settings.boards.0: board address 0 is outside 1–31, the addresses 0x8A/0x80 boards can have',
-      fr: 'settings.boards.0: l’adresse de carte 0 est hors de 1–31, les adresses possibles des cartes 0x8A/0x80',
+      en: 'settings.boards.0: board address 0 is outside 1–31, the addresses RS-485 0x8A/0x80 boards can have',
+      fr: 'settings.boards.0: l’adresse de carte 0 est hors de 1–31, les adresses possibles des cartes RS-485 0x8A/0x80',
     },
     {
       name: 'two compartments on the same lock',
@@ -137,7 +137,7 @@ describe('hardware.profile.save refuses an invalid profile', () => {
         draft.compartments[1]!.label = 'a1';
       },
       en: 'compartments.1.label: label a1 is used twice',
-      fr: 'compartments.1.label: le numéro a1 est utilisé deux fois',
+      fr: 'compartments.1.label: l’étiquette a1 est utilisée deux fois',
     },
     {
       name: 'a compartment that is not part of the bank',

@@ -190,4 +190,27 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     });
     expect((await overview()).compartments).toHaveLength(24);
   });
+
+  it('tells the pages what kind of code was scanned, never a credential’s token', async () => {
+    const events: [string, unknown][] = [];
+    core.transport.subscribe((event, payload) => events.push([event, payload]));
+    const pickup = await core.transport.invoke(
+      'scan.submit',
+      { text: 'CSR1-PU-secretToken123', source: 'keyboard' },
+      'en',
+    );
+    const parcel = await core.transport.invoke(
+      'scan.submit',
+      { text: '1Z999AA10123456784', source: 'keyboard' },
+      'en',
+    );
+    expect(pickup).toMatchObject({ ok: true, value: { kind: 'pickup_qr', text: '', value: null } });
+    expect(parcel).toMatchObject({ ok: true, value: { kind: 'tracking_number', carrier: 'ups' } });
+    const scans = events.filter(([event]) => event === 'scan.received').map(([, scan]) => scan);
+    expect(scans).toMatchObject([
+      { kind: 'pickup_qr', text: '', value: null },
+      { kind: 'tracking_number', value: '1Z999AA10123456784' },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('secretToken123');
+  });
 });

@@ -128,6 +128,7 @@ describe('migration 0001_hardware_profile', () => {
         clock: new ManualClock(10_000),
         bankId: 'bank-1',
         applySettings: () => Promise.resolve(),
+        logger: silentLogger(),
       });
       const current = profiles.get();
       const saved = await profiles.save(
