@@ -4,7 +4,12 @@ import {
   type KeyboardWedgeSettings,
 } from '../../src-shared/domain/hardware-profile.js';
 import type { Clock } from '../../src-shared/time/clock.js';
-import { takeBackCharacter, textFieldOf, type TextFieldLike } from './text-field-undo.js';
+import {
+  insertText,
+  takeBackCharacter,
+  textFieldOf,
+  type TextFieldLike,
+} from './text-field-undo.js';
 
 /** The fields of a `keydown` event the capture reads. */
 export interface KeyDownLike {
@@ -52,7 +57,15 @@ export function captureKeyboardWedge(options: KeyboardCaptureOptions): KeyboardC
     new KeyboardWedge({
       clock: options.clock,
       onScan: (text) => {
+        held = undefined;
         options.onScan(text);
+      },
+      onNotScan: (claimed) => {
+        // A person's quick keys after all: give the field back what was held from it.
+        if (held) {
+          insertText(held.field, `${held.takenBack}${claimed}`);
+        }
+        held = undefined;
       },
       ...timing,
     });
@@ -60,6 +73,8 @@ export function captureKeyboardWedge(options: KeyboardCaptureOptions): KeyboardC
 
   // The last key let through to a text field, in case the next one shows it was a scanner's.
   let letThrough: { character: string; field: TextFieldLike } | undefined;
+  // The field a burst's keys were held from, and the first key taken back out of it.
+  let held: { field: TextFieldLike; takenBack: string } | undefined;
 
   function onKeyDown(event: KeyDownLike): void {
     // A held key, an input method composing, or a shortcut: a person, never a scanner.
@@ -67,16 +82,22 @@ export function captureKeyboardWedge(options: KeyboardCaptureOptions): KeyboardC
       letThrough = undefined;
       return;
     }
+    const field = textFieldOf(event.target);
+    // A password is never a scan, and a fast typist's password must never be held back.
+    if (field?.type === 'password') {
+      letThrough = undefined;
+      return;
+    }
     if (wedge.key(event.key)) {
       event.preventDefault();
       event.stopImmediatePropagation();
       if (letThrough) {
-        takeBackCharacter(letThrough.field, letThrough.character);
+        const { field: from, character } = letThrough;
+        held = { field: from, takenBack: takeBackCharacter(from, character) ? character : '' };
       }
       letThrough = undefined;
       return;
     }
-    const field = textFieldOf(event.target);
     letThrough = field && [...event.key].length === 1 ? { character: event.key, field } : undefined;
   }
 

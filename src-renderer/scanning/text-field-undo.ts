@@ -1,5 +1,7 @@
 /** The parts of an `<input>` or `<textarea>` needed to take a typed character back out. */
 export interface TextFieldLike {
+  /** An `<input>`'s type; undefined for a `<textarea>`. */
+  type?: string;
   value: string;
   selectionStart: number | null;
   selectionEnd: number | null;
@@ -37,4 +39,12 @@ export function takeBackCharacter(field: TextFieldLike, character: string): bool
   field.setRangeText('', start, caret, 'end');
   field.dispatchEvent(new Event('input', { bubbles: true }));
   return true;
+}
+
+/** Puts `text` at the caret, as if typed there, and tells the page's bindings. */
+export function insertText(field: TextFieldLike, text: string): void {
+  const start = field.selectionStart ?? field.value.length;
+  const end = field.selectionEnd ?? start;
+  field.setRangeText(text, start, end, 'end');
+  field.dispatchEvent(new Event('input', { bubbles: true }));
 }

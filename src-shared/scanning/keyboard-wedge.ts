@@ -7,6 +7,11 @@ export interface KeyboardWedgeOptions {
   clock: Clock;
   onScan: (text: string) => void;
   /**
+   * A burst ended that was not a scan (a person's quick keys): `claimed` is the text of the keys
+   * the wedge had claimed, so the caller can give them back to the field they were meant for.
+   */
+  onNotScan?: (claimed: string) => void;
+  /**
    * Longest gap between two keys of one scan. Scanners type a key every 1–20 ms, some every
    * 80–100 ms (raise this for those); people rarely type two keys within 50 ms.
    */
@@ -23,13 +28,14 @@ export interface KeyboardWedgeOptions {
  * says which keys belong to a scan, so the caller can keep them out of a focused text field.
  *
  * The first key of a burst cannot be told from a person's key and is let through; from the
- * second fast key on, keys are claimed. A burst of `minLength - 1` keys or fewer is not a scan
- * (its claimed keys are dropped: a rare fast pair from a person, a lesser harm than a code
- * typed into a field). A burst longer than maxScanLength is refused whole, not truncated.
+ * second fast key on, keys are claimed. A burst of `minLength - 1` keys or fewer is not a scan:
+ * its claimed keys are handed back through `onNotScan`, for the caller to put where the person
+ * meant them. A burst longer than maxScanLength is refused whole, not truncated.
  */
 export class KeyboardWedge {
   readonly #clock: Clock;
   readonly #onScan: (text: string) => void;
+  readonly #onNotScan: (claimed: string) => void;
   readonly #maxInterKeyMs: number;
   readonly #endSilenceMs: number;
   readonly #minLength: number;
@@ -41,6 +47,7 @@ export class KeyboardWedge {
   constructor(options: KeyboardWedgeOptions) {
     this.#clock = options.clock;
     this.#onScan = options.onScan;
+    this.#onNotScan = options.onNotScan ?? (() => undefined);
     this.#maxInterKeyMs = options.maxInterKeyMs ?? defaultKeyboardWedgeSettings.maxInterKeyMs;
     this.#endSilenceMs = options.endSilenceMs ?? defaultKeyboardWedgeSettings.endSilenceMs;
     this.#minLength = options.minLength ?? defaultKeyboardWedgeSettings.minLength;
@@ -108,10 +115,17 @@ export class KeyboardWedge {
   /** Ends the current burst: reports it when it is a scan that fits. */
   #finish(): void {
     const text = this.#burst;
-    const report = !this.#tooLong && text.length >= this.#minLength;
+    const tooLong = this.#tooLong;
+    const report = !tooLong && text.length >= this.#minLength;
     this.reset();
     if (report) {
       this.#onScan(text);
+      return;
+    }
+    // Every key after the first was claimed; a person's quick keys get them back.
+    const claimed = [...text].slice(1).join('');
+    if (!tooLong && claimed !== '') {
+      this.#onNotScan(claimed);
     }
   }
 
