@@ -10,7 +10,11 @@ export interface ReconnectingSerialLineOptions {
   device: string;
   /** Pause between two attempts to open the device; default 1000 ms. */
   retryIntervalMs?: number;
-  /** Hears each failed attempt and each loss of the device (the logger in production). */
+  /**
+   * Hears each loss of the device and the first failed attempt to open it after a start or a
+   * loss (the logger in production). Later failed attempts of the same absence are counted, not
+   * reported: an adapter left unplugged must not write a log line a second for days.
+   */
   onProblem?: (error: Error) => void;
 }
 
@@ -41,6 +45,9 @@ export class ReconnectingSerialLine implements SerialLine {
   #closed = false;
   /** Times the device came back after being lost (not counting the first opening). */
   reconnections = 0;
+  /** Attempts to open the device that failed, since the line started. */
+  failedAttempts = 0;
+  #absenceReported = false;
   #everConnected = false;
 
   private constructor(options: ReconnectingSerialLineOptions) {
@@ -138,7 +145,11 @@ export class ReconnectingSerialLine implements SerialLine {
     try {
       line = await this.#open();
     } catch (error) {
-      this.#onProblem(asError(error));
+      this.failedAttempts++;
+      if (!this.#absenceReported) {
+        this.#absenceReported = true;
+        this.#onProblem(asError(error));
+      }
       this.#scheduleRetry();
       return;
     }
@@ -159,6 +170,7 @@ export class ReconnectingSerialLine implements SerialLine {
       this.reconnections++;
     }
     this.#everConnected = true;
+    this.#absenceReported = false;
     this.#emitConnection(true);
   }
 
@@ -167,6 +179,8 @@ export class ReconnectingSerialLine implements SerialLine {
       return;
     }
     this.#release();
+    // The loss is reported here; the first failed reopen after it is not news.
+    this.#absenceReported = true;
     this.#onProblem(error);
     for (const listener of this.#interruptedListeners) {
       listener(error);

@@ -38,6 +38,25 @@ describe('ReconnectingSerialLine', () => {
     expect(device.openAttempts).toBe(1);
   });
 
+  it('reports an absence once, not at every failed retry, and again after the next loss', async () => {
+    const { clock, device, line, problems } = await startReconnectingLine({
+      present: false,
+      retryIntervalMs: 500,
+    });
+    await clock.advance(5000);
+    expect(device.openAttempts).toBe(11);
+    expect(line.failedAttempts).toBe(11);
+    expect(problems).toHaveLength(1);
+    device.present = true;
+    await clock.advance(500);
+    expect(line.connected).toBe(true);
+    expect(problems).toHaveLength(1);
+    device.unplug();
+    await clock.advance(5000);
+    expect(problems).toHaveLength(2);
+    expect(problems[1]).toMatch(/EIO/);
+  });
+
   it('retries on the clock every retryIntervalMs and carries on with the device once it appears', async () => {
     const { clock, device, line, connections } = await startReconnectingLine({
       present: false,
