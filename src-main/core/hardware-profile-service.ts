@@ -14,7 +14,7 @@ import { loadHardwareProfile } from '../db/queries/hardware-profile.js';
 import { writeHardwareSettings } from '../db/queries/hardware-settings.js';
 import { recordAction } from '../db/queries/record-action.js';
 import type { Logger } from '../logging/logger.js';
-import { findProfileProblems } from './hardware-profile-problems.js';
+import { findProfileProblems } from '../../src-shared/domain/hardware-profile-problems.js';
 import { InvalidHardwareProfileError, schemaProblems } from './invalid-hardware-profile-error.js';
 import type { HardwareProfileService } from './services.js';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { translate, type MessageParams } from '../../src-shared/i18n/translate.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
-import type { ProfileProblem } from './hardware-profile-problems.js';
+import type { ProfileProblem } from '../../src-shared/domain/hardware-profile-problems.js';
 import { KioskError } from './kiosk-error.js';
 
 /** A long list helps nobody at a kiosk screen: the first few, then how many more. */

@@ -3,6 +3,7 @@ import {
   type HardwareProfileDocument,
   type LockProtocol,
 } from '../../src-shared/domain/hardware-profile.js';
+import { findProfileProblems } from '../../src-shared/domain/hardware-profile-problems.js';
 import type { MessageKey } from '../../src-shared/i18n/en.js';
 import type { MessageParams } from '../../src-shared/i18n/translate.js';
 
@@ -41,39 +42,13 @@ export interface ProfileHint {
 }
 
 /**
- * Mistakes worth pointing out while typing. Only hints: saving is still allowed, and the core's
- * validation decides (it also knows what the hints cannot, such as each protocol's ranges).
+ * The core's own checks, run while the operator types: the same rules and messages the save
+ * will apply (hardware-profile-problems.ts), minus the check that the compartments are the
+ * bank's (the draft is made from them). Only hints: the core decides at save.
  */
 export function profileHints(document: HardwareProfileDocument): ProfileHint[] {
-  const hints: ProfileHint[] = [];
-  const labels = new Set<string>();
-  const locks = new Map<string, string>();
-  const boards = new Set(document.settings.boards);
-  for (const compartment of document.compartments) {
-    const { label, board, channel, doorBottomCm: bottom, doorTopCm: top } = compartment;
-    if (labels.has(label)) {
-      hints.push({ key: 'profile.field.label_duplicate', params: { label } });
-    }
-    labels.add(label);
-    if (typeof top === 'number' && typeof bottom === 'number' && top <= bottom) {
-      hints.push({
-        key: 'profile.field.door_top_not_above_bottom',
-        params: { label, top, bottom },
-      });
-    }
-    if (typeof board === 'number' && !boards.has(board)) {
-      hints.push({ key: 'profile.field.board_not_listed', params: { label, board } });
-    }
-    const lock = `${board}/${channel}`;
-    const other = locks.get(lock);
-    if (other !== undefined) {
-      hints.push({
-        key: 'profile.field.lock_duplicate',
-        params: { other, label, board, channel },
-      });
-    } else {
-      locks.set(lock, label);
-    }
-  }
-  return hints;
+  return findProfileProblems(document, document.compartments).map(({ key, params }) => ({
+    key,
+    params,
+  }));
 }

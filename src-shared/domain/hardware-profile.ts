@@ -19,6 +19,32 @@ export const protocolProductNames: Record<Exclude<LockProtocol, 'none'>, string>
   'xor-8a': 'RS-485 0x8A/0x80',
 };
 
+/**
+ * What each board protocol allows on the bus (hardware.md A and B). The profile schema in
+ * src-shared only bounds what any protocol could take; these are the limits of the chosen one.
+ */
+export interface AddressRange {
+  min: number;
+  max: number;
+}
+
+export interface ProtocolAddressing {
+  /** Board addresses (KR-CU16: rotary/DIP 0–15; 0x8A board: DIP 1–31). */
+  boards: AddressRange;
+  /** Lock channels, counted from 1 as printed on the board. */
+  channels: AddressRange;
+}
+
+export const protocolAddressing: Record<Exclude<LockProtocol, 'none'>, ProtocolAddressing> = {
+  'kerong-cu16': { boards: { min: 0, max: 15 }, channels: { min: 1, max: 16 } },
+  'xor-8a': { boards: { min: 1, max: 31 }, channels: { min: 1, max: 50 } },
+};
+
+/** The limits of `protocol`, or undefined for a bank without lock hardware. */
+export function addressingOf(protocol: LockProtocol): ProtocolAddressing | undefined {
+  return protocol === 'none' ? undefined : protocolAddressing[protocol];
+}
+
 export const defaultBaudRate: Record<LockProtocol, number> = {
   'kerong-cu16': 19200,
   'xor-8a': 9600,

@@ -1,13 +1,13 @@
 import {
+  addressingOf,
   protocolProductNames,
   type LockProtocol,
   type BankHardwareSettings,
-  CompartmentWiring,
-  HardwareProfileDocument,
-} from '../../src-shared/domain/hardware-profile.js';
-import type { commissioningMessages } from '../../src-shared/i18n/features/commissioning.js';
-import type { MessageParams } from '../../src-shared/i18n/translate.js';
-import { addressingOf } from '../hardware/hardware-profile.js';
+  type CompartmentWiring,
+  type HardwareProfileDocument,
+} from './hardware-profile.js';
+import type { commissioningMessages } from '../i18n/features/commissioning.js';
+import type { MessageParams } from '../i18n/translate.js';
 
 export type ProfileProblemKey = Extract<
   keyof typeof commissioningMessages.en,
