@@ -75,9 +75,8 @@ export function createCodeVerifier(options: CodeVerifierOptions): CodeVerifier {
     };
   }
 
-  function matches(code: StoredCode | undefined, request: VerifyTypedCodeRequest) {
+  function matches(code: StoredCode, request: VerifyTypedCodeRequest): boolean {
     return (
-      code !== undefined &&
       request.purposes.includes(code.purpose) &&
       (request.targetId === undefined || code.targetId === request.targetId)
     );

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,36 @@ function processesMentioning(text: string): string[] {
       .filter((line) => line.trim() !== '' && !line.includes('pgrep'));
   } catch {
     return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/**
+ * Sends Ctrl+C (SIGINT) and waits for the exit; SIGKILL if it has not exited within `graceMs`,
+ * as tools/dev/stop-child.ts does with SIGTERM.
+ */
+async function stopWithCtrlC(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * SIGKILLs, by pid, the socat and simulator processes an `npm start` that had to be killed
+ * could not stop itself (only ours: their command lines name this run's own data folder).
+ */
+function killProcessesMentioning(text: string): void {
+  for (const line of processesMentioning(text)) {
+    const pid = Number.parseInt(line, 10);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // It exited between pgrep and now.
+    }
   }
 }
 
@@ -54,7 +84,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  const ready = await readReadyLine<DemoReady>(child, 30_000);
+  let ready: DemoReady;
+  try {
+    ready = await readReadyLine<DemoReady>(child, 30_000);
+  } catch (error) {
+    // Without a teardown nobody would stop a half-started demo: Ctrl+C lets it stop its socat
+    // and simulators; SIGKILL if it hangs (the data folder in their command lines finds them).
+    await stopWithCtrlC(child);
+    killProcessesMentioning(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   process.env['CASIER_E2E_KIOSK_URL'] = ready.kioskUrl;
   process.env['CASIER_E2E_SIMULATOR_URL'] = ready.simulatorControlUrl;
   process.env['CASIER_E2E_SCANNER_URL'] = ready.scannerControlUrl;

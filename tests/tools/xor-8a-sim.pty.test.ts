@@ -138,10 +138,24 @@ describe('the kiosk Xor8aBus against the xor-8a simulator process, with faults',
     folder.remove();
   });
 
+  /**
+   * Waits on events, not a wall-clock guess: the simulator's repliesWritten counter says the
+   * delayed unlock reply went out, then the kiosk hears it. The bounds are generous because a
+   * loaded machine (the whole suite in parallel) can stretch the 200 ms reply delay a lot.
+   */
   async function unlockAndHearFeedback(board: number, channel: number): Promise<UnlockFeedback> {
     const heard = feedback.length;
+    const written = (await simulator.log()).line.repliesWritten;
     await bus.unlock({ board, channel });
-    return waitForCondition(() => feedback[heard], { description: 'the unlock feedback' });
+    await waitForCondition(async () => (await simulator.log()).line.repliesWritten > written, {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+      description: 'the simulator to write the unlock reply',
+    });
+    return waitForCondition(() => feedback[heard], {
+      timeoutMs: 10_000,
+      description: 'the kiosk to hear the unlock feedback',
+    });
   }
 
   it('reads both boards: 16 channels, no item sensors', async () => {

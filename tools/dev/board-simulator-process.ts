@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { findAppRoot } from '../../src-main/app-root.js';
 import type { SimulatedProtocol } from '../sim/board-sim-options.js';
+import { readReadyLine } from './ready-line.js';
+import { stopChild } from './stop-child.js';
 
 export interface BoardSimulatorProcessOptions {
   protocol: SimulatedProtocol;
@@ -63,48 +64,22 @@ export async function startBoardSimulatorProcess(
     ...optionalFlags(options),
   ];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  async function stop(): Promise<void> {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }
+  // SIGTERM, then SIGKILL after a grace: a hung simulator must not make Ctrl+C wait forever.
+  const stop = (): Promise<void> => stopChild(child);
 
   try {
-    const controlUrl = await readReadyLine(child, options.readyTimeoutMs ?? 15_000);
-    return { controlUrl, process: child, stop };
+    const ready = await readReadyLine<{ ready: true; controlUrl?: unknown }>(
+      child,
+      options.readyTimeoutMs ?? 15_000,
+    );
+    if (typeof ready.controlUrl !== 'string') {
+      throw new Error(`its ready line has no controlUrl: ${JSON.stringify(ready)}`);
+    }
+    return { controlUrl: ready.controlUrl, process: child, stop };
   } catch (error) {
     await stop();
-    throw error;
+    // The shared reader's messages do not say which process; with several running, this does.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the board simulator did not start: ${reason}`, { cause: error });
   }
-}
-
-function readReadyLine(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) {
-      reject(new Error('the simulator has no stdout'));
-      return;
-    }
-    const lines = createInterface({ input: child.stdout });
-    const timer = setTimeout(() => {
-      reject(new Error(`the board simulator was not ready within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the board simulator exited (code ${code}) before it was ready`));
-    });
-    lines.on('line', (line) => {
-      try {
-        const message = JSON.parse(line) as { ready?: unknown; controlUrl?: unknown };
-        if (message.ready === true && typeof message.controlUrl === 'string') {
-          clearTimeout(timer);
-          resolve(message.controlUrl);
-        }
-      } catch {
-        // Not the ready line (the simulator may log other things); keep reading.
-      }
-    });
-  });
 }

@@ -30,10 +30,38 @@ class Stoppers {
     this.#steps.push(step);
   }
 
+  /**
+   * Runs every step even when one throws (a kiosk that fails to close must not leave socat and
+   * the simulators running), then throws an AggregateError of whatever went wrong.
+   */
   async stopAll(): Promise<void> {
+    const errors: unknown[] = [];
     for (const step of this.#steps.splice(0).reverse()) {
-      await step();
+      try {
+        await step();
+      } catch (error) {
+        errors.push(error);
+      }
     }
+    if (errors.length > 0) {
+      const reasons = errors.map((error) =>
+        error instanceof Error ? error.message : String(error),
+      );
+      throw new AggregateError(errors, `stopping failed: ${reasons.join('; ')}`);
+    }
+  }
+
+  /**
+   * Cleans up after a failed start and rethrows the start's own error: that is the one to
+   * report (and callers look at it, e.g. EADDRINUSE), so a cleanup failure is only logged.
+   */
+  async stopAllAndRethrow(error: unknown): Promise<never> {
+    try {
+      await this.stopAll();
+    } catch (stopError) {
+      console.error(stopError instanceof Error ? stopError.message : stopError);
+    }
+    throw error;
   }
 }
 
@@ -73,8 +101,7 @@ export async function startSimulatedBank(options: {
       stop: () => stoppers.stopAll(),
     };
   } catch (error) {
-    await stoppers.stopAll();
-    throw error;
+    return stoppers.stopAllAndRethrow(error);
   }
 }
 
@@ -110,7 +137,6 @@ export async function startBrowserKiosk(options: {
     stoppers.push(() => host.close());
     return { kioskUrl: host.url, stop: () => stoppers.stopAll() };
   } catch (error) {
-    await stoppers.stopAll();
-    throw error;
+    return stoppers.stopAllAndRethrow(error);
   }
 }

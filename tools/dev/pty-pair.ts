@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopChild } from './stop-child.js';
 
 export interface PtyPair {
   /** The end the kiosk opens, as it would open /dev/ttyUSB0. */
@@ -28,11 +29,8 @@ export async function createPtyPair(
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => {
-    socat.once('exit', () => {
-      exited = true;
-      resolve();
-    });
+  socat.once('exit', () => {
+    exited = true;
   });
   let spawnError: Error | undefined;
   socat.once('error', (error) => {
@@ -45,8 +43,8 @@ export async function createPtyPair(
 
   async function close(): Promise<void> {
     if (!exited) {
-      socat.kill('SIGTERM');
-      await exitedPromise;
+      // SIGTERM, then SIGKILL after a grace: a hung socat must not make Ctrl+C wait forever.
+      await stopChild(socat);
     }
   }
 

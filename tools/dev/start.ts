@@ -1,7 +1,10 @@
 /**
- * `npm start`: the whole kiosk on one machine with simulated hardware. Builds, starts socat and
- * the board simulator, then runs the kiosk in Electron when its binary is installed, otherwise
- * runs the kiosk core here and serves the UI to a browser, printing the address.
+ * `npm start`: the whole kiosk on one machine with simulated hardware. Builds, starts two socat
+ * pty pairs, the board simulator (KR-CU16) and the serial bar code scanner simulator, then runs
+ * the kiosk in Electron when its binary is installed, otherwise runs the kiosk core here and
+ * serves the UI to a browser. It then prints where to go: "Kiosk:" (the URL to open in the
+ * browser, or the Electron window's pid), "Board simulator control:" (its control API, e.g.
+ * GET …/doors; tools/sim/README.md) and, in browser mode, "Scanner simulator:" (POST …/scan).
  * Ctrl+C stops every process it started.
  *
  * Options: --data-dir <folder> (default .casier/demo), --port <n> (default 5180; 0 = any free),
@@ -16,6 +19,7 @@ import { createLogger } from '../../src-main/logging/logger.js';
 import { startBrowserKiosk, startSimulatedBank, type SimulatedBank } from './demo-system.js';
 import { demoSystemPackages, ensureSystemPackages } from '../system-packages.js';
 import { electronBinary } from './electron-binary.js';
+import { stopChild } from './stop-child.js';
 
 const root = findAppRoot(import.meta.url);
 const { values } = parseArgs({
@@ -78,9 +82,13 @@ async function main(): Promise<void> {
   }
 
   const signal = await stopSignal;
-  console.log(`\n${signal}: stopping the kiosk, the board simulator and socat…`);
-  await stopKiosk();
-  await bank.stop();
+  console.log(`\n${signal}: stopping the kiosk, the simulators and socat…`);
+  try {
+    await stopKiosk();
+  } finally {
+    // Even when the kiosk fails to stop, socat and the simulators must not outlive Ctrl+C.
+    await bank.stop();
+  }
   console.log('Stopped.');
 }
 
@@ -149,12 +157,8 @@ function startElectronKiosk(
   console.log(
     `\nKiosk: Electron window (pid ${child.pid}); board simulator control: ${bank.simulatorControlUrl}/doors`,
   );
-  return async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
-  };
+  // SIGTERM, then SIGKILL after a grace: a hung Electron must not make Ctrl+C wait forever.
+  return () => stopChild(child);
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,9 @@ export const scannerSimUsage = `Usage: scanner-sim --device <path>
   [--suffix cr|lf|crlf|tab|none]  sent after each code (default cr)
   [--char-delay-ms <ms>]      pause between bytes (default 0: one write per scan)
   [--control-port <port>]     control API on 127.0.0.1 (default 0: any free port)
-Each line on stdin is scanned too; write \\xHH for a control byte (\\x1D is GS).`;
+Each line on stdin is scanned too; write \\xHH for an ASCII byte such as a control byte
+(\\x1D is GS), \\\\ for a backslash. ASCII only (\\x00 to \\x7F): the scan is sent as UTF-8,
+so \\x80 to \\xFF would become two bytes and are refused.`;
 
 /** Parses the command line; throws an Error whose message says what is wrong. */
 export function parseScannerSimArguments(argv: readonly string[]): ScannerSimOptions {
@@ -59,13 +61,25 @@ export function isScanSuffix(value: unknown): value is ScanSuffix {
 }
 
 /**
- * A typed line as the bytes' text: `\xHH` is that byte (`\x1D` is GS), `\\` a backslash, so a
- * person at a terminal can scan GS1 codes and control characters.
+ * A typed line as the scan's text: `\xHH` is that ASCII character (`\x1D` is GS), `\\` a
+ * backslash, so a person at a terminal can scan GS1 codes and control characters. Only ASCII
+ * (`\x00`–`\x7F`): the scan is written as UTF-8, where U+0080–U+00FF take two bytes, so
+ * `\x80`–`\xFF` would not send the byte typed; they throw an Error naming the escape.
  */
 export function unescapeScanText(line: string): string {
-  return line.replace(/\\(x[0-9A-Fa-f]{2}|\\)/g, (_escape, code: string) =>
-    code === '\\' ? '\\' : String.fromCharCode(Number.parseInt(code.slice(1), 16)),
-  );
+  return line.replace(/\\(x[0-9A-Fa-f]{2}|\\)/g, (escape, code: string) => {
+    if (code === '\\') {
+      return '\\';
+    }
+    const value = Number.parseInt(code.slice(1), 16);
+    if (value > 0x7f) {
+      throw new Error(
+        `${escape} is not ASCII: only \\x00 to \\x7F can be typed (the scan is sent as UTF-8, ` +
+          `where ${escape} would become two bytes)`,
+      );
+    }
+    return String.fromCharCode(value);
+  });
 }
 
 function integerOption(name: string, text: string | undefined, min: number, max: number): number {

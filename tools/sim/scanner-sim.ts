@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { openSerialLine } from '../../src-main/hardware/serial-line.js';
 import { systemClock } from '../../src-main/time/system-clock.js';
-import { startScannerControlServer } from './scanner-sim-control.js';
+import { startScannerControlServer, type ScannerControlServer } from './scanner-sim-control.js';
 import {
   parseScannerSimArguments,
   scannerSimUsage,
@@ -34,15 +34,34 @@ async function main(): Promise<void> {
     suffix: options.suffix,
     charDelayMs: options.charDelayMs,
   });
-  const control = await startScannerControlServer(scanner, { port: options.controlPort });
+  let control: ScannerControlServer;
+  try {
+    control = await startScannerControlServer(scanner, { port: options.controlPort });
+  } catch (error) {
+    // The open serial line would keep the process alive (and the pty busy) with nothing to drive
+    // it: close it so the process ends and the caller sees the failure.
+    await line.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = `127.0.0.1:${options.controlPort}`;
+    throw new Error(`could not start the control server on ${where}: ${reason}`, { cause: error });
+  }
 
   const typed = createInterface({ input: process.stdin });
   typed.on('line', (text) => {
-    if (text !== '') {
-      scanner.scan({ text: unescapeScanText(text) }).catch((error: unknown) => {
-        console.error('scanner-sim: could not write the scan:', error);
-      });
+    if (text === '') {
+      return;
     }
+    let unescaped: string;
+    try {
+      unescaped = unescapeScanText(text);
+    } catch (error) {
+      // A typing mistake (e.g. \xE9) is reported; it must not end the simulator.
+      console.error('scanner-sim:', error instanceof Error ? error.message : error);
+      return;
+    }
+    scanner.scan({ text: unescaped }).catch((error: unknown) => {
+      console.error('scanner-sim: could not write the scan:', error);
+    });
   });
 
   let stopping: Promise<void> | undefined;

@@ -53,4 +53,19 @@ describe('scanner simulator options', () => {
     );
     expect(unescapeScanText(String.raw`a\\x1Db`)).toBe(String.raw`a\x1Db`);
   });
+
+  it('takes \\x7F as the last ASCII byte', () => {
+    expect(new TextEncoder().encode(unescapeScanText(String.raw`a\x7Fb`))).toEqual(
+      Uint8Array.of(0x61, 0x7f, 0x62),
+    );
+  });
+
+  // U+0080–U+00FF are two bytes in UTF-8, so the byte typed would not be the byte sent.
+  it.each(['\\x80', '\\xE9', '\\xff'])('refuses %s, naming the escape', (escape) => {
+    expect(() => unescapeScanText(`]C1${escape}123`)).toThrow(`${escape} is not ASCII`);
+  });
+
+  it('leaves an escaped backslash before x80 alone', () => {
+    expect(unescapeScanText(String.raw`\\x80`)).toBe(String.raw`\x80`);
+  });
 });
