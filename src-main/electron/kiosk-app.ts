@@ -53,12 +53,18 @@ export interface MenuLike {
   setApplicationMenu(menu: null): void;
 }
 
+export interface ShellLike {
+  /** Opens a file in the desktop's default app; resolves with an error message or ''. */
+  openPath(path: string): Promise<string>;
+}
+
 /** Electron's objects; main.ts passes the real ones, tests pass fakes. */
 export interface ElectronParts {
   app: ElectronAppLike;
   protocol: ProtocolLike;
   Menu: MenuLike;
   ipcMain: IpcMainLike;
+  shell: ShellLike;
   createWindow: (options: BrowserWindowConstructorOptions) => KioskWindowLike;
 }
 
@@ -90,7 +96,7 @@ export async function runKioskApp(
   parts: ElectronParts,
   dependencies: KioskAppDependencies,
 ): Promise<void> {
-  const { app, protocol, Menu, ipcMain, createWindow } = parts;
+  const { app, protocol, Menu, ipcMain, shell, createWindow } = parts;
   const { logger, launch } = dependencies;
   const { rendererFolder, preloadPath } = kioskPaths(dependencies.appRoot);
 
@@ -128,6 +134,7 @@ export async function runKioskApp(
     protocol.handle(appScheme, createAppProtocolHandler({ rendererFolder, logger }));
     const dataDir = launch.dataDir ?? path.join(app.getPath('userData'), 'data');
     await mkdir(dataDir, { recursive: true });
+    const labelsFolder = await prepareLabelsFolder(app.getPath('userData'), logger);
     core = await dependencies.startKioskCore({
       dataDir,
       demo: launch.demo,
@@ -147,6 +154,7 @@ export async function runKioskApp(
       },
       permissions: { appUrl, cameraScanning: launch.cameraScanning },
       url: appUrl,
+      labelSheets: { folder: labelsFolder, openPath: (filePath) => shell.openPath(filePath) },
       logger,
     });
     disposeIpc = registerKioskIpc({
@@ -194,4 +202,20 @@ export async function runKioskApp(
     app.exit(1);
   });
   await starting;
+}
+
+/**
+ * `<userData>/labels`, where label sheets are saved (download-policy.ts), created now. Always in
+ * userData, even with `--data-dir`: it holds printouts, not kiosk data. A folder that cannot be
+ * made is logged, not fatal: the kiosk runs without printing, and Electron tries again to create
+ * it at the download.
+ */
+async function prepareLabelsFolder(userData: string, logger: BridgeLogger): Promise<string> {
+  const folder = path.join(userData, 'labels');
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    logger.warn({ folder, err: error }, 'label sheet folder could not be created');
+  }
+  return folder;
 }

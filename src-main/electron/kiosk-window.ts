@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { BridgeLogger } from './bridge-logger.js';
+import { createDownloadHandler, type DownloadItemLike } from './download-policy.js';
 import type { EventTargetContentsLike } from './ipc-bridge.js';
 import {
   isPermissionCheckAllowed,
@@ -8,6 +9,7 @@ import {
   type PermissionPolicy,
   type PermissionRequestLike,
 } from './permission-policy.js';
+import type { PreventableEvent } from './web-contents-hardening.js';
 import { kioskWindowOptions, type KioskWindowSettings } from './window-options.js';
 
 /** The parts of a `Session` the kiosk window configures. */
@@ -28,6 +30,10 @@ export interface SessionLike {
       details: PermissionCheckLike,
     ) => boolean,
   ): void;
+  on(
+    event: 'will-download',
+    listener: (event: PreventableEvent, item: DownloadItemLike) => void,
+  ): unknown;
 }
 
 /** The parts of the kiosk window's `webContents` used here and by the IPC bridge. */
@@ -62,12 +68,15 @@ export interface KioskWindowOptions {
   permissions: PermissionPolicy;
   /** The page to show: `app://kiosk/` (see app-origin.ts). */
   url: string;
+  /** Where label sheets are saved (`<userData>/labels`) and how they are opened for printing. */
+  labelSheets: { folder: string; openPath: (filePath: string) => Promise<string> };
   logger: BridgeLogger;
 }
 
 /**
  * Creates the one kiosk window: sandboxed preferences, no menu, every permission denied but the
- * camera for camera-scanning banks, and self-healing: a renderer that dies or hangs is reloaded
+ * camera for camera-scanning banks, label sheet downloads saved without a dialog
+ * (download-policy.ts), and self-healing: a renderer that dies or hangs is reloaded
  * (security.md, "Recovery"). Navigation, new windows and keys are handled for every webContents
  * in web-contents-hardening.ts.
  */
@@ -87,6 +96,10 @@ export function openKioskWindow(options: KioskWindowOptions): KioskWindowLike {
   contents.session.setPermissionCheckHandler(
     (_webContents, permission, requestingOrigin, details) =>
       isPermissionCheckAllowed(permission, requestingOrigin, details, options.permissions),
+  );
+  contents.session.on(
+    'will-download',
+    createDownloadHandler({ ...options.labelSheets, logger: options.logger }),
   );
 
   contents.on('render-process-gone', (_event, details) => {

@@ -44,7 +44,8 @@ export function startHidScanner(options: HidScannerOptions): ScannerSource {
     }
   });
   // A failed device sends nothing more that can be trusted: a half scan is dropped, and any
-  // report after the failure is not listened to.
+  // report after the failure is not listened to. Closing the handle and opening the device
+  // again is the owner's job (reconnecting-hid-scanner.ts starts a new scanner per opening).
   const stopErrors = options.device.onError((error) => {
     stopReports();
     assembler.reset();

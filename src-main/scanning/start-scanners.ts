@@ -1,7 +1,8 @@
 import type { Clock } from '../../src-shared/time/clock.js';
 import type { Logger } from '../logging/logger.js';
-import { startHidScanner } from './hid-scanner.js';
+import { hidScannerOpener, type HidDeviceAccess } from './hid-scanner-opener.js';
 import { listHidPosScanners, openNodeHidDevice } from './node-hid-device.js';
+import { startReconnectingHidScanner } from './reconnecting-hid-scanner.js';
 import type { KioskScanService } from './scan-service.js';
 import type { ScannerSource } from './scanner-source.js';
 import { openSerialScanner } from './serial-scanner.js';
@@ -17,16 +18,20 @@ export interface ScannerConfig {
   hidPath?: string;
 }
 
+/** node-hid, loaded only when a HID scanner is configured (node-hid-device.ts). */
+const nodeHid: HidDeviceAccess = { list: listHidPosScanners, open: openNodeHidDevice };
+
 /**
- * Opens the configured scanners and feeds them into the scan pipeline. A scanner that cannot be
- * opened is logged and left out: the kiosk must come up and take scans by its other means.
- * Returns a function that detaches and closes them.
+ * Opens the configured scanners and feeds them into the scan pipeline. A scanner that is absent
+ * or unplugged is logged and opened again until it is back: the kiosk comes up and takes scans
+ * by its other means meanwhile. Returns a function that detaches and closes them.
  */
 export async function startScanners(
   config: ScannerConfig,
   scans: KioskScanService,
   clock: Clock,
   logger: Logger,
+  hidDevices: HidDeviceAccess = nodeHid,
 ): Promise<() => Promise<void>> {
   const sources: ScannerSource[] = [];
   if (config.serialPath) {
@@ -34,10 +39,15 @@ export async function startScanners(
     sources.push(await openSerialScanner({ path: config.serialPath, clock, logger }));
   }
   if (config.hidPath) {
-    const hid = await openHidScanner(config.hidPath, clock, logger);
-    if (hid) {
-      sources.push(hid);
-    }
+    // Never rejects either, for the same reason.
+    sources.push(
+      await startReconnectingHidScanner({
+        open: hidScannerOpener(config.hidPath, hidDevices),
+        device: config.hidPath,
+        clock,
+        logger,
+      }),
+    );
   }
   const detach = sources.map((source) => scans.attach(source));
   return async () => {
@@ -46,22 +56,4 @@ export async function startScanners(
     }
     await Promise.all(sources.map((source) => source.close()));
   };
-}
-
-async function openHidScanner(
-  hidPath: string,
-  clock: Clock,
-  logger: Logger,
-): Promise<ScannerSource | undefined> {
-  try {
-    const path = hidPath === 'auto' ? (await listHidPosScanners())[0]?.path : hidPath;
-    if (!path) {
-      logger.warn({ source: 'hid' }, 'no HID POS scanner attached');
-      return undefined;
-    }
-    return startHidScanner({ device: await openNodeHidDevice(path), clock, logger });
-  } catch (error) {
-    logger.warn({ source: 'hid', err: error }, 'HID POS scanner could not be opened');
-    return undefined;
-  }
 }

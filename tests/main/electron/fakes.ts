@@ -1,9 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { vi } from 'vitest';
 import type { Result } from '../../../src-shared/api/result.js';
 import type { KioskTransport } from '../../../src-shared/api/transport.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
 import type { BridgeLogger } from '../../../src-main/electron/bridge-logger.js';
+import type {
+  DownloadDoneState,
+  DownloadItemLike,
+} from '../../../src-main/electron/download-policy.js';
 import type {
   IpcMainInvokeEventLike,
   IpcMainLike,
@@ -101,15 +106,63 @@ export function preventableEvent(extra: Record<string, unknown> = {}): {
 
 type RequestHandler = Parameters<SessionLike['setPermissionRequestHandler']>[0];
 type CheckHandler = Parameters<SessionLike['setPermissionCheckHandler']>[0];
+type DownloadHandler = Parameters<SessionLike['on']>[1];
+
+/**
+ * A download as Electron hands it to `will-download`. Like Electron, `cancel()` ends it with a
+ * 'done' event in the 'cancelled' state; `complete` writes the bytes where the handler said.
+ */
+export class FakeDownloadItem extends EventEmitter implements DownloadItemLike {
+  savePath: string | undefined;
+  cancelled = false;
+  constructor(private readonly fileName: string) {
+    super();
+  }
+  getFilename(): string {
+    return this.fileName;
+  }
+  setSavePath(savePath: string): void {
+    this.savePath = savePath;
+  }
+  cancel(): void {
+    this.cancelled = true;
+    this.emit('done', {}, 'cancelled');
+  }
+  async complete(bytes: Uint8Array): Promise<void> {
+    if (this.savePath === undefined) {
+      // Where Electron would ask the user with a native Save dialog.
+      throw new Error('no save path set: Electron would open a Save dialog');
+    }
+    await writeFile(this.savePath, bytes);
+    this.emit('done', {}, 'completed');
+  }
+  fail(state: Exclude<DownloadDoneState, 'completed'> = 'interrupted'): void {
+    this.emit('done', {}, state);
+  }
+}
 
 export class FakeSession implements SessionLike {
   requestHandler: RequestHandler | undefined;
   checkHandler: CheckHandler | undefined;
+  downloadHandler: DownloadHandler | undefined;
   setPermissionRequestHandler(handler: RequestHandler): void {
     this.requestHandler = handler;
   }
   setPermissionCheckHandler(handler: CheckHandler): void {
     this.checkHandler = handler;
+  }
+  on(_event: 'will-download', handler: DownloadHandler): this {
+    this.downloadHandler = handler;
+    return this;
+  }
+  /** What Electron does when the page starts a download: the handler decides, synchronously. */
+  download(fileName: string): FakeDownloadItem {
+    if (!this.downloadHandler) {
+      throw new Error('no will-download handler installed');
+    }
+    const item = new FakeDownloadItem(fileName);
+    this.downloadHandler({ preventDefault: vi.fn<() => void>() }, item);
+    return item;
   }
 }
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
@@ -70,6 +70,7 @@ describe('runKioskApp', () => {
   let startKioskCore: ReturnType<typeof vi.fn<StartKioskCore>>;
   let stopCore: ReturnType<typeof vi.fn<() => Promise<void>>>;
   let createdWindows: BrowserWindowConstructorOptions[];
+  let openPath: ReturnType<typeof vi.fn<(filePath: string) => Promise<string>>>;
 
   beforeEach(async () => {
     userData = await mkdtemp(path.join(tmpdir(), 'casier-userdata-'));
@@ -82,6 +83,7 @@ describe('runKioskApp', () => {
     protocolHandlers = new Map();
     menus = [];
     createdWindows = [];
+    openPath = vi.fn<(filePath: string) => Promise<string>>(async () => '');
     stopCore = vi.fn(async () => {
       app.steps.push('stopCore');
     });
@@ -110,6 +112,7 @@ describe('runKioskApp', () => {
         },
       },
       Menu: { setApplicationMenu: (menu) => menus.push(menu) },
+      shell: { openPath },
       createWindow: (options) => {
         createdWindows.push(options);
         return window;
@@ -203,6 +206,29 @@ describe('runKioskApp', () => {
     transport.emit('hardware.changed', { hardware: 'ok' });
     expect(window.webContents.sent).toEqual([
       [ipcChannels.event, 'hardware.changed', { hardware: 'ok' }],
+    ]);
+  });
+
+  it('saves label sheets under userData/labels, made at start, and opens them for printing', async () => {
+    await run({ dataDir: path.join(userData, 'elsewhere') });
+    const folder = path.join(userData, 'labels');
+    expect((await stat(folder)).isDirectory()).toBe(true);
+    const item = window.webContents.session.download('casier-labels-demo.pdf');
+    const saved = path.join(folder, 'casier-labels-demo.pdf');
+    expect(item.savePath).toBe(saved);
+    await item.complete(new TextEncoder().encode('%PDF-1.7'));
+    await flushPromises();
+    expect(await readFile(saved, 'utf8')).toBe('%PDF-1.7');
+    expect(openPath).toHaveBeenCalledExactlyOnceWith(saved);
+  });
+
+  it('still starts when the labels folder cannot be made, and says so', async () => {
+    // A file where the folder should be: mkdir fails.
+    await writeFile(path.join(userData, 'labels'), '');
+    await run();
+    expect(createdWindows).toHaveLength(1);
+    expect(logger.at('warn').map((entry) => entry.message)).toEqual([
+      'label sheet folder could not be created',
     ]);
   });
 

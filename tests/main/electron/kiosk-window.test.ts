@@ -20,6 +20,7 @@ function open(options: { cameraScanning?: boolean; window?: FakeWindow } = {}) {
     settings: { preloadPath: '/app/dist/preload/preload.cjs', isPackaged: true, title: 'Casier' },
     permissions: { appUrl, cameraScanning: options.cameraScanning ?? false },
     url: appUrl,
+    labelSheets: { folder: '/var/lib/casier/labels', openPath: async () => '' },
     logger,
   });
   return { window, returned, logger, createdWith };
@@ -163,6 +164,15 @@ describe('openKioskWindow', () => {
         mediaType: 'audio',
       }),
     ).toBe(false);
+  });
+
+  it('saves label sheets into the labels folder and refuses other downloads', () => {
+    const { window } = open();
+    const sheet = window.webContents.session.download('casier-labels-demo.pdf');
+    expect(sheet.savePath).toBe('/var/lib/casier/labels/casier-labels-demo.pdf');
+    const other = window.webContents.session.download('notes.txt');
+    expect(other.cancelled).toBe(true);
+    expect(other.savePath).toBeUndefined();
   });
 
   it('reloads a page whose renderer crashed, but not one that exited cleanly', () => {
