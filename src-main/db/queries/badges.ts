@@ -6,7 +6,8 @@ import { credentialHash } from './credential-hash.js';
 
 export type Badge = typeof badges.$inferSelect;
 
-export type BadgeOwner = { kind: 'operator'; operatorId: string } | { kind: 'contact'; contactId: string };
+export type BadgeOwner =
+  { kind: 'operator'; operatorId: string } | { kind: 'contact'; contactId: string };
 
 export interface BadgeDraft {
   /** credentialHash of the badge's value: the cloud sends only this. */

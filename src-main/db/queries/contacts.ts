@@ -35,6 +35,42 @@ export function insertContact(
   return toContact(row);
 }
 
+/**
+ * Many contacts in one statement per few hundred rows: the demo seed and the CSV import (B2),
+ * where a statement built and prepared per row would dominate. Answers in the drafts' order
+ * (SQLite does not promise RETURNING's order).
+ */
+export function insertContacts(
+  tx: KioskTx,
+  drafts: readonly ContactDraftInput[],
+  nowMs: number,
+): Contact[] {
+  const rows = drafts.map((draft) => ({
+    id: uuidv7({ msecs: nowMs }),
+    ...contactColumns(draft),
+    createdAt: nowMs,
+    updatedAt: nowMs,
+  }));
+  const inserted = new Map<string, Contact>();
+  // 13 columns × 500 rows stays far below SQLite's 32,766 bound parameters per statement.
+  for (let start = 0; start < rows.length; start += 500) {
+    for (const row of tx
+      .insert(contacts)
+      .values(rows.slice(start, start + 500))
+      .returning()
+      .all()) {
+      inserted.set(row.id, toContact(row));
+    }
+  }
+  return rows.map(({ id }) => {
+    const contact = inserted.get(id);
+    if (!contact) {
+      throw new Error(`Contact ${id} was not inserted.`);
+    }
+    return contact;
+  });
+}
+
 /** Replaces every field of the contact; undefined when there is no such contact. */
 export function updateContact(
   tx: KioskTx,
@@ -113,19 +149,16 @@ export function searchContacts(reader: KioskReader, search: ContactSearch): Cont
   if (!search.includeInactive) {
     conditions.push(eq(contacts.active, true));
   }
-  const rank =
-    whole === ''
-      ? sql`0`
-      : sql`CASE
-          WHEN lower(${contacts.personnelId}) = ${whole} OR ${contacts.email} = ${whole} THEN 0
-          WHEN ${likeEscaped(contacts.searchText, startsWithPattern(whole))} THEN 1
-          ELSE 2 END`;
+  const rank = sql`CASE
+    WHEN lower(${contacts.personnelId}) = ${whole} OR ${contacts.email} = ${whole} THEN 0
+    WHEN ${likeEscaped(contacts.searchText, startsWithPattern(whole))} THEN 1
+    ELSE 2 END`;
   return reader
     .select({ contact: contacts, departmentName: departments.name })
     .from(contacts)
     .leftJoin(departments, eq(departments.id, contacts.departmentId))
     .where(and(...conditions))
-    .orderBy(rank, asc(contacts.searchText))
+    .orderBy(...(whole === '' ? [] : [rank]), asc(contacts.searchText))
     .limit(search.limit ?? 50)
     .all()
     .map(({ contact, departmentName }) => ({ ...toContact(contact), departmentName }));

@@ -172,10 +172,7 @@ export function listDepartmentsPickableBy(reader: KioskReader, contactId: string
     .select(departmentColumns)
     .from(departments)
     .where(
-      and(
-        eq(departments.active, true),
-        or(eq(departments.keyContactId, contactId), isDelegate),
-      ),
+      and(eq(departments.active, true), or(eq(departments.keyContactId, contactId), isDelegate)),
     )
     .orderBy(asc(departments.searchName))
     .all();

@@ -92,7 +92,11 @@ export function readSignInFailures(
   if (!row || row.failures === 0 || row.lastFailureAtMs === null) {
     return undefined;
   }
-  return { failures: row.failures, lastFailureAtMs: row.lastFailureAtMs, lockedUntilMs: row.lockedUntilMs };
+  return {
+    failures: row.failures,
+    lastFailureAtMs: row.lastFailureAtMs,
+    lockedUntilMs: row.lockedUntilMs,
+  };
 }
 
 export function writeSignInFailures(
