@@ -1,3 +1,5 @@
+import { codesMessages } from './features/codes.js';
+import { allocationMessages } from './features/allocation.js';
 import { commissioningMessages } from './features/commissioning.js';
 import { commissioningScreenMessages } from './features/commissioning-screen.js';
 import { doorsMessages } from './features/doors.js';
@@ -60,11 +62,13 @@ const kioskMessages = {
 
 export const en = {
   ...kioskMessages,
+  ...codesMessages.en,
   ...doorsMessages.en,
   ...operatorScreenMessages.en,
   ...scanningMessages.en,
   ...commissioningMessages.en,
   ...commissioningScreenMessages.en,
+  ...allocationMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

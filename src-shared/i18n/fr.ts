@@ -1,4 +1,6 @@
 import type { Catalogue } from './en.js';
+import { codesMessages } from './features/codes.js';
+import { allocationMessages } from './features/allocation.js';
 import { commissioningMessages } from './features/commissioning.js';
 import { commissioningScreenMessages } from './features/commissioning-screen.js';
 import { doorsMessages } from './features/doors.js';
@@ -6,11 +8,13 @@ import { operatorScreenMessages } from './features/operator-screen.js';
 import { scanningMessages } from './features/scanning.js';
 
 export const fr: Catalogue = {
+  ...codesMessages.fr,
   ...doorsMessages.fr,
   ...operatorScreenMessages.fr,
   ...scanningMessages.fr,
   ...commissioningMessages.fr,
   ...commissioningScreenMessages.fr,
+  ...allocationMessages.fr,
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',

@@ -3,6 +3,7 @@
  * (never timed assertions in tests). Writes bench-results.json at the repository root.
  */
 import { findAppRoot } from '../../src-main/app-root.js';
+import { benchAllocation } from './allocation.bench.js';
 import { benchBusinessAction } from './business-action.bench.js';
 import { report } from './harness.js';
 import { benchLockBus } from './lock-bus.bench.js';
@@ -12,5 +13,6 @@ const figures = {
   'kiosk.business_action_commit': await benchBusinessAction(),
   'kiosk.websocket_invoke': await benchWebSocketInvoke(),
   ...(await benchLockBus()),
+  ...(await benchAllocation()),
 };
 report(findAppRoot(import.meta.url), figures);
