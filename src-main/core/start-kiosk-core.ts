@@ -115,9 +115,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       logger,
       bankId: bank.id,
       applySettings: async (next) => {
+        const sameDoors = drivesSameDoors(settings, next);
         settings = next;
         if (!options.hardware) {
-          await hardware.replace(() => build(next));
+          await hardware.replace(() => build(next), { sameDoors });
         }
       },
     });
@@ -153,4 +154,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     await stopAll();
     throw error;
   }
+}
+
+/** Whether two profiles address the same physical doors and read their sensors the same way. */
+function drivesSameDoors(before: BankHardwareSettings, after: BankHardwareSettings): boolean {
+  return (
+    before.protocol === after.protocol &&
+    before.serialPath === after.serialPath &&
+    before.lockBitOpenValue === after.lockBitOpenValue &&
+    before.feedbackOpenValue === after.feedbackOpenValue
+  );
 }

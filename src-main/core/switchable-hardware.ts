@@ -25,6 +25,12 @@ export class SwitchableHardware implements KioskHardware {
   readonly #itemListeners = new Set<ItemListener>();
   readonly #hardwareListeners = new Set<HardwareListener>();
   #detach: (() => void)[] = [];
+  /**
+   * Each lock's last reported door state, kept across a switch to the same doors: the new
+   * monitor's first readings are compared with it, so a door that moved while the bus restarted
+   * is still a movement (and an opening nobody asked for still an alarm).
+   */
+  readonly #lastDoors = new Map<string, Exclude<DoorState, 'unknown'>>();
 
   constructor(initial: KioskHardware) {
     this.#current = initial;
@@ -82,13 +88,25 @@ export class SwitchableHardware implements KioskHardware {
    * Stops the current hardware (closing its serial line, so the new one can open the device),
    * then carries on with `next`. Pass a factory to build the new hardware only once the old one
    * has let go of the device. The new doors are first readings again ('unknown' → state), which
-   * door truth shows but does not record; listeners hear the new bus status at once. Switches
+   * door truth shows but does not record, unless `sameDoors` says the new hardware drives the
+   * same doors: then a door found in another state than before the switch is reported as the
+   * movement it was. Listeners hear the new bus status at once. Switches
    * run one after another. If the factory fails, the bank carries on without lock hardware
    * (degraded: door commands are refused) and the error is rethrown.
    */
-  replace(next: KioskHardware | HardwareFactory): Promise<void> {
+  replace(
+    next: KioskHardware | HardwareFactory,
+    options: { sameDoors?: boolean } = {},
+  ): Promise<void> {
     this.#pendingSwitches++;
-    const switched = this.#switching.then(() => this.#switchTo(next));
+    const switched = this.#switching.then(() => {
+      // Another protocol, device or polarity: the addresses may now be other doors, or read
+      // another way, so what was known about them no longer counts.
+      if (options.sameDoors !== true) {
+        this.#lastDoors.clear();
+      }
+      return this.#switchTo(next);
+    });
     this.#switching = switched.catch(() => undefined);
     return switched;
   }
@@ -135,8 +153,13 @@ export class SwitchableHardware implements KioskHardware {
     const hardware = this.#current;
     this.#detach = [
       hardware.onDoorChanged((lock, door, previous) => {
+        const key = `${lock.board}:${lock.channel}`;
+        const before = previous === 'unknown' ? this.#lastDoors.get(key) : undefined;
+        this.#lastDoors.set(key, door);
+        // A first reading equal to the state before a switch is no news: still a first reading.
+        const reported = before === undefined || before === door ? previous : before;
         for (const listener of this.#doorListeners) {
-          listener(lock, door, previous);
+          listener(lock, door, reported);
         }
       }),
       hardware.onItemChanged((lock, present, previous) => {

@@ -83,6 +83,31 @@ describe('SwitchableHardware', () => {
     expect(switchable.doorState({ board: 0, channel: 9 })).toBe('unknown');
   });
 
+  it('reports a door that moved during a switch to the same doors as the movement it was', async () => {
+    const { log, first, switchable, doors } = setup();
+    first.setDoor(lock, 'closed');
+    first.setDoor({ board: 0, channel: 4 }, 'closed');
+    const second = new LoggedHardware('second', log);
+    await switchable.replace(second, { sameDoors: true });
+    second.setDoor(lock, 'open'); // opened while the bus restarted
+    second.setDoor({ board: 0, channel: 4 }, 'closed'); // unchanged: still a first reading
+    expect(doors).toEqual([
+      '3 unknown->closed',
+      '4 unknown->closed',
+      '3 closed->open',
+      '4 unknown->closed',
+    ]);
+  });
+
+  it('forgets the doors when the new hardware drives other doors', async () => {
+    const { log, first, switchable, doors } = setup();
+    first.setDoor(lock, 'closed');
+    const second = new LoggedHardware('second', log);
+    await switchable.replace(second);
+    second.setDoor(lock, 'open');
+    expect(doors).toEqual(['3 unknown->closed', '3 unknown->open']);
+  });
+
   it('stops the old hardware before starting the new one, and announces its status', async () => {
     const { log, first, switchable, statuses } = setup();
     switchable.start();
