@@ -11,6 +11,13 @@ export const errorCodes = [
   'forbidden',
   'internal_error',
   'invalid_hardware_profile',
+  // Codes and sign-in (X3, A8). One code for a wrong, expired, used or unknown code: a finer
+  // answer would tell a guesser which codes exist.
+  'invalid_code',
+  'too_many_attempts',
+  'sign_in_failed',
+  'account_locked',
+  'not_signed_in',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

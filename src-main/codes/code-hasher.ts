@@ -10,8 +10,9 @@ import { createHmac } from 'node:crypto';
  * tiny code space cannot be made expensive to enumerate; only a secret the attacker lacks helps.
  *
  * Why the pepper does help: it is 256 random bits kept only on the kiosk, outside the database
- * (code-pepper.ts), never synced and never in a backup of the database. A copy of the database,
- * of its backups, or of anything synced to the cloud then holds hashes nobody can test a code
+ * (code-pepper.ts), never synced, and backed up only apart from the database, encrypted (see
+ * code-pepper-home.ts and docs/operations.md). A copy of the database, of its plain backups, or
+ * of anything synced to the cloud then holds hashes nobody can test a code
  * against without first guessing 2^256 keys. Someone who takes the whole kiosk disk gets the
  * pepper too, and then no hash of a 10^6 space would have held: that is the limit of the design.
  *

@@ -58,6 +58,14 @@ const kioskMessages = {
   'error.forbidden': 'This kiosk page may not do that.',
   'error.internal_error':
     'Something went wrong on the kiosk. Please try again or call the mailroom.',
+  // The wording of the screens' own messages (features/codes.ts). The exact wait is not in the
+  // text: an API error carries no retry time, and the screen shows it from code.wait.*.
+  'error.invalid_code':
+    'This code does not open any compartment here. Check the code in your message, or ask the mailroom for a new one.',
+  'error.too_many_attempts': 'Too many wrong codes. Please wait before trying again.',
+  'error.sign_in_failed': 'Wrong user name or password.',
+  'error.account_locked': 'This user account is locked. Too many failed login attempts.',
+  'error.not_signed_in': 'Please sign in to continue.',
 } as const;
 
 export const en = {

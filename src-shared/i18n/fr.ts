@@ -63,4 +63,11 @@ export const fr: Catalogue = {
   'error.forbidden': 'Cette page de la borne n’a pas le droit de faire cela.',
   'error.internal_error':
     'Un problème est survenu sur la borne. Veuillez réessayer ou appeler le service courrier.',
+  'error.invalid_code':
+    'Ce code n’ouvre aucun casier ici. Vérifiez le code reçu dans votre message ou demandez-en un nouveau au service courrier.',
+  'error.too_many_attempts': 'Trop de codes erronés. Veuillez patienter avant de réessayer.',
+  'error.sign_in_failed': 'Nom d’utilisateur ou mot de passe incorrect.',
+  'error.account_locked':
+    'Ce compte utilisateur est verrouillé. Trop de tentatives de connexion infructueuses.',
+  'error.not_signed_in': 'Veuillez vous connecter pour continuer.',
 };

@@ -11,6 +11,7 @@ import {
   createCodeVerifier,
   type CodeVerifierOptions,
 } from '../../../src-main/codes/code-verifier.js';
+import type { CodeStore, StoredCode } from '../../../src-main/codes/code-store.js';
 import { MemoryCodeStore } from '../../../src-main/codes/memory-code-store.js';
 import { ManualClock } from '../../../src-shared/time/manual-clock.js';
 
@@ -43,7 +44,14 @@ export function scriptedRandom(values: readonly number[]): RandomInt {
   return () => values[Math.min(next++, values.length - 1)]!;
 }
 
+/** A store whose every row a test can read back, active or not (both stores have `all`). */
+export interface InspectableCodeStore extends CodeStore {
+  all(): StoredCode[];
+}
+
 export interface CodeKitOptions {
+  /** The memory store unless given (the SQLite store, in its tests). */
+  store?: InspectableCodeStore;
   issuer?: Partial<Pick<CodeIssuerOptions, 'lengths' | 'random' | 'newId' | 'maxDraws'>>;
   limiter?: Omit<AttemptLimiterOptions, 'clock'>;
   verifier?: Partial<Pick<CodeVerifierOptions, 'tokens' | 'onBackoff'>>;
@@ -54,7 +62,7 @@ export interface CodeKitOptions {
 /** One bank's code machinery on fake time, wired as the kiosk core will wire it. */
 export function codeKit(options: CodeKitOptions = {}) {
   const clock = options.clock ?? new ManualClock();
-  const store = new MemoryCodeStore();
+  const store: InspectableCodeStore = options.store ?? new MemoryCodeStore();
   const hasher = createCodeHasher(randomBytes(32));
   const logger = options.logger ?? pino({ level: 'silent' });
   const limiter = new CodeAttemptLimiter({ clock, ...options.limiter });
