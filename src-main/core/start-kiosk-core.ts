@@ -151,7 +151,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger.info({ bank: bank.name, dataDir: options.dataDir }, 'kiosk core started');
     return { transport: dispatcher, stop: stopAll };
   } catch (error) {
-    await stopAll();
+    // The start's own error is the one worth reporting; a failed cleanup is only logged.
+    await stopAll().catch((cleanupError: unknown) => {
+      logger.error({ err: cleanupError }, 'cleaning up after a failed start failed too');
+    });
     throw error;
   }
 }
