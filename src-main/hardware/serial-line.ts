@@ -1,4 +1,5 @@
 import { SerialPort, type SerialPortMock } from 'serialport';
+import { LockBusError } from './lock-bus.js';
 
 /**
  * A byte pipe to a serial device: all a board adapter needs, so tests can give it a real pty,
@@ -128,4 +129,32 @@ export function serialLineFromPort(port: SerialPort | SerialPortMock): SerialLin
         });
       }),
   };
+}
+
+/** What a bus adapter does with its line's events. */
+export interface BusLineHandlers {
+  data(chunk: Uint8Array): void;
+  /** The line closed for good: every queued and later transaction must fail with this. */
+  closed(error: LockBusError): void;
+  /** A reconnecting line lost its device for now: the transaction in flight must end. */
+  interrupted(): void;
+}
+
+/**
+ * Subscribes a bus adapter to its line the same way for every board protocol. Returns the
+ * functions that unsubscribe.
+ */
+export function listenToBusLine(line: SerialLine, handlers: BusLineHandlers): (() => void)[] {
+  const stops = [
+    line.onData((chunk) => handlers.data(chunk)),
+    line.onClose((error) => {
+      handlers.closed(
+        new LockBusError('port_closed', 'the serial line closed', error ? { cause: error } : {}),
+      );
+    }),
+  ];
+  if (line.onInterrupted) {
+    stops.push(line.onInterrupted(() => handlers.interrupted()));
+  }
+  return stops;
 }

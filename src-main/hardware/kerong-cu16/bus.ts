@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../../../src-shared/time/clock.js';
 import { BusQueue } from '../bus-queue.js';
 import { encodeOrError, LineQuiet } from '../line-quiet.js';
 import { LockBusError, type BoardReading, type LockBus } from '../lock-bus.js';
-import type { SerialLine } from '../serial-line.js';
+import { listenToBusLine, type SerialLine } from '../serial-line.js';
 import {
   address,
   decodeStatusReply,
@@ -81,16 +81,12 @@ export class KerongCu16Bus implements LockBus {
     this.#maxSilenceWaitMs = options.maxSilenceWaitMs ?? 1000;
     this.#unlockSettleMs = options.unlockSettleMs ?? 100;
     this.#stopListening.push(
-      this.#line.onData((chunk) => this.#receive(chunk)),
-      this.#line.onClose((error) => {
-        this.#shutDown(
-          new LockBusError('port_closed', 'the serial line closed', error ? { cause: error } : {}),
-        );
+      ...listenToBusLine(this.#line, {
+        data: (chunk) => this.#receive(chunk),
+        closed: (error) => this.#shutDown(error),
+        interrupted: () => this.#interrupted(),
       }),
     );
-    if (this.#line.onInterrupted) {
-      this.#stopListening.push(this.#line.onInterrupted(() => this.#interrupted()));
-    }
   }
 
   /** Counters from the framer: bad-checksum candidates and skipped bytes. */

@@ -4,7 +4,7 @@ import { BusQueue } from '../bus-queue.js';
 import { encodeOrError, LineQuiet } from '../line-quiet.js';
 import { toHex } from '../hex.js';
 import { LockBusError, type BoardReading, type LockBus } from '../lock-bus.js';
-import type { SerialLine } from '../serial-line.js';
+import { listenToBusLine, type SerialLine } from '../serial-line.js';
 import {
   defaultFeedbackOpenValue,
   encodeQueryRequest,
@@ -91,19 +91,15 @@ export class Xor8aBus implements LockBus {
       onBurst: (burst) => this.#onBurst(burst),
     });
     this.#stopListening.push(
-      this.#line.onData((chunk) => {
-        this.#quiet.heard();
-        this.#framer.push(chunk);
-      }),
-      this.#line.onClose((error) => {
-        this.#shutDown(
-          new LockBusError('port_closed', 'the serial line closed', error ? { cause: error } : {}),
-        );
+      ...listenToBusLine(this.#line, {
+        data: (chunk) => {
+          this.#quiet.heard();
+          this.#framer.push(chunk);
+        },
+        closed: (error) => this.#shutDown(error),
+        interrupted: () => this.#interrupted(),
       }),
     );
-    if (this.#line.onInterrupted) {
-      this.#stopListening.push(this.#line.onInterrupted(() => this.#interrupted()));
-    }
   }
 
   /** Noise and corrupt replies seen, replies from the wrong address, unlock replies missed. */
