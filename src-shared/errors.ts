@@ -18,6 +18,14 @@ export const errorCodes = [
   'sign_in_failed',
   'account_locked',
   'not_signed_in',
+  // Drop-off, pickup and management (issue 4).
+  'permission_denied',
+  'no_compartment_available',
+  'label_required',
+  'pickup_method_disabled',
+  'reopen_window_over',
+  'contactless_sign_in_off',
+  'scan_not_usable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

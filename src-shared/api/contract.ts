@@ -3,6 +3,10 @@ import { CompartmentView, DoorState, ServiceState } from '../domain/compartment.
 import { DoorAlarm, HardwareStatus, UnlockOutcome } from '../domain/door.js';
 import { HardwareProfileDocument } from '../domain/hardware-profile.js';
 import { ClassifiedScan, maxScanLength } from '../domain/scan.js';
+import { dropOffEvents, dropOffMethods } from './drop-off-methods.js';
+import { managementMethods } from './management-methods.js';
+import { pickupEvents, pickupMethods } from './pickup-methods.js';
+import { ScanId, sessionEvents, sessionMethods, withSession } from './session-methods.js';
 
 /**
  * The kiosk API: every method the renderer may call and every event the core pushes, defined
@@ -38,45 +42,53 @@ export const LabelSheet = z.object({
 });
 export type LabelSheet = z.infer<typeof LabelSheet>;
 
+/** A scan as the pages see it: credentials redacted, and an id the flows can name it by. */
+export const ScanReceived = ClassifiedScan.extend({ scanId: ScanId });
+export type ScanReceived = z.infer<typeof ScanReceived>;
+
 export const kioskMethods = {
+  ...sessionMethods,
+  ...dropOffMethods,
+  ...pickupMethods,
+  ...managementMethods,
   /** The bank and all its compartments with their live door and service states (G1). */
   'bank.overview': {
     args: z.object({}).strict(),
     result: BankOverview,
   },
-  /** Temporary operator action (issue 2): open one door and report what the sensors saw (G5). */
+  /** G5: an operator opens any door (for a recipient who cannot) and sees what the sensors saw. */
   'compartment.open': {
-    args: z.object({ compartmentId: z.string().min(1).max(64) }).strict(),
+    args: withSession({ compartmentId: z.string().min(1).max(64) }),
     result: OpenCompartmentResult,
   },
   /** G4: take a compartment out of service, or put it back. */
   'compartment.setService': {
-    args: z.object({ compartmentId: z.string().min(1).max(64), service: ServiceState }).strict(),
+    args: withSession({ compartmentId: z.string().min(1).max(64), service: ServiceState }),
     result: CompartmentView,
   },
   /** The bank's hardware profile as stored (issue 3, X7). */
   'hardware.profile.get': {
-    args: z.object({}).strict(),
+    args: withSession({}),
     result: HardwareProfileDocument,
   },
   /** Validates and stores a new profile, then restarts the lock bus on it. */
   'hardware.profile.save': {
-    args: HardwareProfileDocument,
+    args: withSession({ profile: HardwareProfileDocument }),
     result: HardwareProfileDocument,
   },
   /** Commissioning walk: pulse one door and record whether it was seen open. */
   'commissioning.pulse': {
-    args: z.object({ compartmentId: z.string().min(1).max(64) }).strict(),
+    args: withSession({ compartmentId: z.string().min(1).max(64) }),
     result: CommissioningCheck,
   },
   /** The last commissioning result of every compartment that has one. */
   'commissioning.results': {
-    args: z.object({}).strict(),
+    args: withSession({}),
     result: z.array(CommissioningCheck),
   },
   /** C1: a printable PDF of every compartment's barcode label. */
   'commissioning.labels': {
-    args: z.object({}).strict(),
+    args: withSession({}),
     result: LabelSheet,
   },
   /** A scan caught by the page (keyboard wedge in the browser host, camera): into the one pipeline. */
@@ -87,7 +99,7 @@ export const kioskMethods = {
         source: z.enum(['keyboard', 'camera']),
       })
       .strict(),
-    result: ClassifiedScan,
+    result: ScanReceived,
   },
 } as const;
 
@@ -102,7 +114,10 @@ export const kioskEvents = {
   /** A compartment's service state or item sensor changed. */
   'compartment.changed': CompartmentView,
   /** Every scan from any source, classified (the screens decide what to do with it). */
-  'scan.received': ClassifiedScan,
+  'scan.received': ScanReceived,
+  ...sessionEvents,
+  ...dropOffEvents,
+  ...pickupEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

@@ -19,5 +19,30 @@ export const activityTypes = [
   'hardware.profile_saved',
   /** Commissioning walk: one door pulsed and what its sensor saw. */
   'commissioning.checked',
+  /** A7, A8: sign-in at the kiosk (never the typed user name or password). */
+  'session.signed_in',
+  'session.sign_in_failed',
+  'session.ended',
+  /** D1–D10: a deposit began (door asked to open), was completed (door closed on it), or not. */
+  'parcel.deposit_started',
+  'parcel.deposited',
+  'parcel.deposit_cancelled',
+  /** X5: the parcel did not fit the compartment it was given. */
+  'parcel.needs_bigger_door',
+  /** E1–E4, X4: a recipient proved who they are, opened a door, took a parcel, re-opened. */
+  'pickup.started',
+  'pickup.door_requested',
+  'parcel.picked_up',
+  'pickup.reopened',
+  /** G3: an operator took expired parcels out. */
+  'parcel.removal_started',
+  'parcel.removed',
+  /** D2: an advance reservation made, used or cancelled at the kiosk. */
+  'reservation.created',
+  'reservation.cancelled',
+  /** The ready-for-pickup message was queued for the cloud to send (never the code itself). */
+  'notification.queued',
+  /** C2, C3, C5, C7, C8. */
+  'bank.settings_saved',
 ] as const;
 export type ActivityType = (typeof activityTypes)[number];

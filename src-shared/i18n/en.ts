@@ -5,6 +5,13 @@ import { commissioningScreenMessages } from './features/commissioning-screen.js'
 import { doorsMessages } from './features/doors.js';
 import { operatorScreenMessages } from './features/operator-screen.js';
 import { scanningMessages } from './features/scanning.js';
+import { flowsMessages } from './features/flows.js';
+import { notificationsMessages } from './features/notifications.js';
+import { settingsScreenMessages } from './features/settings-screen.js';
+import { managementScreenMessages } from './features/management-screen.js';
+import { dropOffScreenMessages } from './features/drop-off-screen.js';
+import { pickupScreenMessages } from './features/pickup-screen.js';
+import { kioskShellMessages } from './features/kiosk-shell.js';
 
 /**
  * English catalogue: the source of every message key. `{name}` marks a parameter.
@@ -66,6 +73,17 @@ const kioskMessages = {
   'error.sign_in_failed': 'Wrong user name or password.',
   'error.account_locked': 'This user account is locked. Too many failed login attempts.',
   'error.not_signed_in': 'Please sign in to continue.',
+  'error.permission_denied': 'Your account may not do that. Ask an administrator.',
+  'error.no_compartment_available': '{message}',
+  'error.label_required':
+    "This bank needs the parcel's label: scan it, or type the tracking number if the barcode is damaged.",
+  'error.pickup_method_disabled':
+    'This locker bank does not accept that way of picking up. Use the code from your message.',
+  'error.reopen_window_over':
+    'The door can no longer be opened again. Please ask the mailroom for help.',
+  'error.contactless_sign_in_off':
+    'Badge sign-in is turned off at this locker bank. Sign in with your user name and password.',
+  'error.scan_not_usable': 'That scan cannot be used here. Scan it again, or type it in.',
 } as const;
 
 export const en = {
@@ -77,6 +95,13 @@ export const en = {
   ...commissioningMessages.en,
   ...commissioningScreenMessages.en,
   ...allocationMessages.en,
+  ...flowsMessages.en,
+  ...notificationsMessages.en,
+  ...settingsScreenMessages.en,
+  ...managementScreenMessages.en,
+  ...dropOffScreenMessages.en,
+  ...pickupScreenMessages.en,
+  ...kioskShellMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,13 @@ import { commissioningScreenMessages } from './features/commissioning-screen.js'
 import { doorsMessages } from './features/doors.js';
 import { operatorScreenMessages } from './features/operator-screen.js';
 import { scanningMessages } from './features/scanning.js';
+import { flowsMessages } from './features/flows.js';
+import { notificationsMessages } from './features/notifications.js';
+import { settingsScreenMessages } from './features/settings-screen.js';
+import { managementScreenMessages } from './features/management-screen.js';
+import { dropOffScreenMessages } from './features/drop-off-screen.js';
+import { pickupScreenMessages } from './features/pickup-screen.js';
+import { kioskShellMessages } from './features/kiosk-shell.js';
 
 export const fr: Catalogue = {
   ...codesMessages.fr,
@@ -15,6 +22,13 @@ export const fr: Catalogue = {
   ...commissioningMessages.fr,
   ...commissioningScreenMessages.fr,
   ...allocationMessages.fr,
+  ...flowsMessages.fr,
+  ...notificationsMessages.fr,
+  ...settingsScreenMessages.fr,
+  ...managementScreenMessages.fr,
+  ...dropOffScreenMessages.fr,
+  ...pickupScreenMessages.fr,
+  ...kioskShellMessages.fr,
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',
@@ -70,4 +84,16 @@ export const fr: Catalogue = {
   'error.account_locked':
     'Ce compte utilisateur est verrouillé. Trop de tentatives de connexion infructueuses.',
   'error.not_signed_in': 'Veuillez vous connecter pour continuer.',
+  'error.permission_denied':
+    'Votre compte ne permet pas de faire cela. Demandez à un administrateur.',
+  'error.no_compartment_available': '{message}',
+  'error.label_required':
+    'Cette consigne exige l’étiquette du colis : scannez-la, ou tapez le numéro de suivi si le code-barres est abîmé.',
+  'error.pickup_method_disabled':
+    'Cette consigne n’accepte pas ce moyen de retrait. Utilisez le code reçu dans votre message.',
+  'error.reopen_window_over':
+    'La porte ne peut plus être rouverte. Veuillez demander de l’aide au service courrier.',
+  'error.contactless_sign_in_off':
+    'La connexion par badge est désactivée sur cette consigne. Connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
+  'error.scan_not_usable': 'Ce scan n’est pas utilisable ici. Scannez-le à nouveau, ou tapez-le.',
 };
