@@ -1,17 +1,16 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { CommissioningState } from './commissioning/commissioning-state.svelte.js';
 import { createKioskClient } from './kiosk-client.js';
 import { captureKeyboardWedge } from './scanning/keyboard-capture.js';
 import { ScanState } from './scanning/scan-state.svelte.js';
+import { AccessibleModeState } from './state/accessible-mode.svelte.js';
 import { BankState } from './state/bank.svelte.js';
 import { DoorAlarmState } from './state/door-alarms.svelte.js';
 import type { KioskState } from './state/kiosk-state.js';
 import { browserLocaleStorage, LocaleState } from './state/locale.svelte.js';
-import { ServiceChangeState } from './state/service-change.svelte.js';
-import { UnlockState } from './state/unlock.svelte.js';
+import { PublicSettingsState } from './state/public-settings.svelte.js';
+import { SessionState } from './state/session.svelte.js';
 import { browserClock } from './time/browser-clock.js';
-import { followConnection } from './transport/follow-connection.js';
 import { selectTransport } from './transport/select-transport.js';
 
 const target = document.getElementById('app');
@@ -23,42 +22,34 @@ const clock = browserClock();
 const transport = selectTransport({ globals: window, location: window.location });
 const i18n = new LocaleState(browserLocaleStorage(), document.documentElement);
 const client = createKioskClient(transport, () => i18n.current);
-const bank = new BankState();
+const scans = new ScanState();
 // The page catches a keyboard-wedge scanner in both transports: a wedge is a keyboard, and the
-// page is where its keys arrive (hardware.md "Scanners"). The bank's thresholds replace the
-// defaults once the profile is read, and again when it is saved.
+// page is where its keys arrive (hardware.md "Scanners"). The bank's thresholds come with the
+// public settings (no sign-in needed) and replace the defaults as soon as they are known.
 const keyboard = captureKeyboardWedge({
   source: window,
   clock,
   onScan: (text) => {
-    void state.scans.submit(text, 'keyboard');
+    void scans.submit(text, 'keyboard');
   },
 });
 const state: KioskState = {
+  client,
+  clock,
   i18n,
-  bank,
-  unlock: new UnlockState(client),
-  services: new ServiceChangeState(client, (change) => {
-    bank.apply({ event: 'service.changed', payload: change });
-  }),
+  bank: new BankState(),
   alarms: new DoorAlarmState(),
-  scans: new ScanState(),
-  commissioning: new CommissioningState(client, (profile) => {
-    bank.reload();
-    keyboard.setTiming(profile.settings.keyboardWedge);
-  }),
+  scans,
+  session: new SessionState(client),
+  settings: new PublicSettingsState(),
+  accessible: new AccessibleModeState(document.documentElement.classList),
 };
-bank.start(client, transport);
+state.bank.start(client, transport);
 state.alarms.start(client, () => clock.now());
 state.scans.start(client);
-// On every (re)connection: a call while disconnected fails at once, and the profile may have
-// been saved from another page meanwhile.
-followConnection(transport, () => {
-  void client.call('hardware.profile.get', {}).then((profile) => {
-    if (profile.ok) {
-      keyboard.setTiming(profile.value.settings.keyboardWedge);
-    }
-  });
+state.session.start(transport);
+state.settings.start(client, transport, (settings) => {
+  keyboard.setTiming(settings.keyboardWedge);
 });
 
 mount(App, { target, props: { kiosk: state } });

@@ -25,3 +25,17 @@ export class KioskError extends Error {
     return undefined;
   }
 }
+
+/** A refusal whose parameters are sentences themselves, written for the caller's language. */
+export class LocalizedKioskError extends KioskError {
+  readonly #params: (locale: Locale) => MessageParams;
+
+  constructor(code: ErrorCode, params: (locale: Locale) => MessageParams) {
+    super(code);
+    this.#params = params;
+  }
+
+  override localizedParams(locale: Locale): MessageParams {
+    return this.#params(locale);
+  }
+}

@@ -1,8 +1,16 @@
 import type { CommissioningCheck, LabelSheet } from '../../src-shared/api/contract.js';
+import type { RecipientMatch } from '../../src-shared/api/drop-off-methods.js';
+import type { PublicKioskSettings } from '../../src-shared/domain/bank-settings.js';
 import type { CompartmentView, ServiceState } from '../../src-shared/domain/compartment.js';
 import type { HardwareProfileDocument } from '../../src-shared/domain/hardware-profile.js';
 import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
+import type { DropOffService } from '../flows/drop-off-service.js';
+import type { KioskSessions } from '../flows/kiosk-sessions.js';
+import type { ManagementService } from '../flows/management-service.js';
+import type { PickupService } from '../flows/pickup-service.js';
+import type { RecentScans } from '../flows/recent-scans.js';
+import type { BankSettingsService } from './bank-settings-service.js';
 import type { CompartmentService } from './compartment-service.js';
 
 /** G4: operators take compartments out of service and back. */
@@ -34,4 +42,12 @@ export interface KioskServices {
   hardwareProfile: HardwareProfileService;
   commissioning: CommissioningService;
   scans: ScanService;
+  recentScans: RecentScans;
+  sessions: KioskSessions;
+  settings: BankSettingsService;
+  publicSettings: () => PublicKioskSettings;
+  searchRecipients: (query: string) => RecipientMatch[];
+  dropOff: DropOffService;
+  pickup: PickupService;
+  management: ManagementService;
 }

@@ -16,6 +16,27 @@ import { scanForPages } from '../scanning/scan-event.js';
 import { createScanService } from '../scanning/scan-service.js';
 import { startScanners, type ScannerConfig } from '../scanning/start-scanners.js';
 import { systemClock } from '../time/system-clock.js';
+import { AccountLockout } from '../auth/account-lockout.js';
+import { createOperatorSignIn } from '../auth/operator-sign-in.js';
+import { SessionManager } from '../auth/session-manager.js';
+import { SqliteAccountLockoutStore } from '../auth/sqlite-lockout-store.js';
+import { createSqliteOperatorDirectory } from '../auth/sqlite-operator-directory.js';
+import { loadKioskCodePepper } from '../codes/code-pepper-home.js';
+import { loadKioskPickupTokenKeys } from '../codes/pickup-token-key-home.js';
+import { createDoorWatch } from '../flows/door-watch.js';
+import { createDropOffService } from '../flows/drop-off-service.js';
+import { createKioskCodes } from '../flows/kiosk-codes.js';
+import { createKioskSessions } from '../flows/kiosk-sessions.js';
+import { createManagementService } from '../flows/management-service.js';
+import { createPickupService } from '../flows/pickup-service.js';
+import { readyForPickupNotifier } from '../flows/ready-for-pickup-notice.js';
+import { RecentScans } from '../flows/recent-scans.js';
+import { searchRecipients } from '../flows/recipients.js';
+import { mailboxFolder } from '../notifications/file-mailbox.js';
+import { createMailboxRelay } from '../notifications/mailbox-relay.js';
+import { publicKioskSettings } from '../../src-shared/domain/bank-settings.js';
+import type { AllocationParty } from '../../src-shared/allocation/index.js';
+import { createBankSettingsService } from './bank-settings-service.js';
 import { createCommissioningService } from './commissioning-service.js';
 import { createCompartmentService } from './compartment-service.js';
 import { bridgeDoorEvents } from './door-events.js';
@@ -50,6 +71,10 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   transport: KioskDispatcher;
+  /** Where the ready-for-pickup notices are written until the cloud sends them (item 7). */
+  mailboxFolder: string;
+  /** Resolves once every queued notice is in the mailbox (tests, tools). */
+  mailboxSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -130,6 +155,79 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       unlockAndObserve: doorTruth.unlockAndObserve,
     });
     const scans = createScanService({ logger });
+    const recentScans = new RecentScans(clock);
+    const bankSettings = createBankSettingsService({ db, clock, bankId: bank.id, logger });
+    const settingsNow = () => bankSettings.current();
+    const sessionManager = new SessionManager({ clock, logger });
+    started.push(() => sessionManager.close());
+    const sessions = createKioskSessions({
+      db,
+      bankId: bank.id,
+      clock,
+      logger,
+      sessions: sessionManager,
+      signIn: createOperatorSignIn({
+        directory: createSqliteOperatorDirectory(db),
+        lockout: new AccountLockout({ store: new SqliteAccountLockoutStore(db, clock), clock }),
+        sessions: sessionManager,
+        logger,
+      }),
+      contactlessSignIn: () => settingsNow().contactlessSignIn,
+    });
+    sessions.applyTimers(settingsNow().timers);
+    started.push(bankSettings.onChange((next) => sessions.applyTimers(next.timers)));
+    const codes = createKioskCodes({
+      db,
+      bankId: bank.id,
+      clock,
+      logger,
+      pepper: loadKioskCodePepper(options.dataDir),
+      tokenKeys: loadKioskPickupTokenKeys(options.dataDir),
+    });
+    const mailbox = mailboxFolder(options.dataDir);
+    mkdirSync(mailbox, { recursive: true });
+    const relay = createMailboxRelay({ db, folder: mailbox, logger });
+    started.push(() => relay.settled());
+    const doorWatch = createDoorWatch(hardware);
+    started.push(() => doorWatch.stop());
+    // D5 dedications arrive with the console (issue 6); the engine already honours them.
+    const dedications = (): ReadonlyMap<string, AllocationParty> => new Map();
+    const flowDependencies = {
+      db,
+      clock,
+      logger,
+      bankId: bank.id,
+      compartments,
+      doorWatch,
+      codes,
+      settings: settingsNow,
+    };
+    // The flows push events through the dispatcher, which is built from them: set just below.
+    const events: { sink?: KioskDispatcher } = {};
+    const dropOff = createDropOffService({
+      ...flowDependencies,
+      doors: doorTruth.compartmentDependencies.doors,
+      notify: readyForPickupNotifier({
+        bankId: bank.id,
+        bankName: bank.name,
+        settings: settingsNow,
+      }),
+      dedications,
+      itemSensors: () => settings.itemSensors,
+      emit: (view) => events.sink?.emit('deposit.changed', view),
+      afterDeposit: () => relay.request(),
+    });
+    const pickup = createPickupService({
+      ...flowDependencies,
+      emit: (view) => events.sink?.emit('pickup.changed', view),
+    });
+    started.push(() => pickup.stop());
+    const management = createManagementService({
+      ...flowDependencies,
+      doors: doorTruth.compartmentDependencies.doors,
+      dedications,
+      changed: () => undefined,
+    });
     const dispatcher = createDispatcher(
       createMethodHandlers({
         compartments,
@@ -137,19 +235,41 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         hardwareProfile,
         commissioning,
         scans,
+        recentScans,
+        sessions,
+        settings: bankSettings,
+        publicSettings: () => publicKioskSettings(settingsNow(), settings.keyboardWedge),
+        searchRecipients: (query) => searchRecipients(db, query),
+        dropOff,
+        pickup,
+        management,
       }),
       logger,
     );
+    events.sink = dispatcher;
     started.push(bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger }));
     started.push(
+      sessions.onEnded((tag, reason) => {
+        dispatcher.emit('session.ended', { tag, reason });
+      }),
+    );
+    started.push(
       scans.onScan((scan) => {
-        dispatcher.emit('scan.received', scanForPages(scan));
+        dispatcher.emit('scan.received', {
+          ...scanForPages(scan),
+          scanId: recentScans.remember(scan),
+        });
       }),
     );
     started.push(await startScanners(options.scanners ?? {}, scans, clock, logger));
     hardware.start();
     logger.info({ bank: bank.name, dataDir: options.dataDir }, 'kiosk core started');
-    return { transport: dispatcher, stop: stopAll };
+    return {
+      transport: dispatcher,
+      mailboxFolder: mailbox,
+      mailboxSettled: () => relay.settled(),
+      stop: stopAll,
+    };
   } catch (error) {
     // The start's own error is the one worth reporting; a failed cleanup is only logged.
     await stopAll().catch((cleanupError: unknown) => {

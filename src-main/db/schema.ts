@@ -546,3 +546,21 @@ export const accessCodeParcels = sqliteTable(
     index('access_code_parcel_parcel').on(table.parcelId),
   ],
 );
+
+/**
+ * The bank's drop-off and pickup settings (C2, C3, C5, C7, C8): one row per bank, the
+ * BankSettings document as JSON text, for the same reason as `bank_hardware`: the document is
+ * validated as a whole (zod, on every write and every read), and a new setting is then a schema
+ * change in src-shared rather than a migration. No row means the defaults.
+ */
+export const bankSettings = sqliteTable(
+  'bank_settings',
+  {
+    bankId: text('bank_id')
+      .primaryKey()
+      .references(() => lockerBanks.id),
+    document: text('document').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [check('bank_settings_document_object', sql`json_type(${table.document}) = 'object'`)],
+);

@@ -25,19 +25,26 @@ export class CommissioningState {
   /** The profile as stored, to tell an edited draft from it. */
   #stored = $state.raw('');
   readonly #client: KioskClient;
+  /** The signed-in operator's token: every commissioning method needs `hardware.commission`. */
+  readonly #session: string;
   readonly #profileSaved: (profile: HardwareProfileDocument) => void;
   #stopWalk = false;
 
-  /** `profileSaved` runs after a successful save (the grid reloads the compartments). */
-  constructor(client: KioskClient, profileSaved: (profile: HardwareProfileDocument) => void) {
+  /** `profileSaved` runs after a successful save (the bank reloads its compartments). */
+  constructor(
+    client: KioskClient,
+    session: string,
+    profileSaved: (profile: HardwareProfileDocument) => void,
+  ) {
     this.#client = client;
+    this.#session = session;
     this.#profileSaved = profileSaved;
   }
 
   async load(): Promise<void> {
     const [profile, results] = await Promise.all([
-      this.#client.call('hardware.profile.get', {}),
-      this.#client.call('commissioning.results', {}),
+      this.#client.call('hardware.profile.get', { session: this.#session }),
+      this.#client.call('commissioning.results', { session: this.#session }),
     ]);
     if (!profile.ok) {
       this.error = profile.error.message;
@@ -67,7 +74,10 @@ export class CommissioningState {
       return;
     }
     this.saveStatus = 'saving';
-    const result = await this.#client.call('hardware.profile.save', $state.snapshot(this.draft));
+    const result = await this.#client.call('hardware.profile.save', {
+      session: this.#session,
+      profile: $state.snapshot(this.draft),
+    });
     if (!result.ok) {
       this.saveStatus = 'idle';
       this.error = result.error.message;
@@ -78,7 +88,7 @@ export class CommissioningState {
     this.error = undefined;
     this.saveStatus = 'saved';
     // Saving may have cleared earlier results (a lock moved, the polarity changed).
-    const results = await this.#client.call('commissioning.results', {});
+    const results = await this.#client.call('commissioning.results', { session: this.#session });
     if (results.ok) {
       this.results.clear();
       for (const check of results.value) {
@@ -95,7 +105,10 @@ export class CommissioningState {
     }
     this.pulsing = compartmentId;
     try {
-      const result = await this.#client.call('commissioning.pulse', { compartmentId });
+      const result = await this.#client.call('commissioning.pulse', {
+        session: this.#session,
+        compartmentId,
+      });
       if (!result.ok) {
         this.error = result.error.message;
         return false;
@@ -139,7 +152,7 @@ export class CommissioningState {
     }
     this.printing = true;
     try {
-      const result = await this.#client.call('commissioning.labels', {});
+      const result = await this.#client.call('commissioning.labels', { session: this.#session });
       if (!result.ok) {
         this.error = result.error.message;
         return;

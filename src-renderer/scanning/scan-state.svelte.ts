@@ -1,4 +1,4 @@
-import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
+import type { ScanReceived } from '../../src-shared/api/contract.js';
 import type { KioskClient } from '../kiosk-client.js';
 
 /**
@@ -7,7 +7,7 @@ import type { KioskClient } from '../kiosk-client.js';
  * classifies on its own.
  */
 export class ScanState {
-  last: ClassifiedScan | undefined = $state.raw(undefined);
+  last: ScanReceived | undefined = $state.raw(undefined);
   /** Why the last scan the page sent was refused, already translated by the core. */
   error: string | undefined = $state.raw(undefined);
   #client: KioskClient | undefined;

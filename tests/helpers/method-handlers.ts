@@ -1,4 +1,5 @@
 import type { MethodHandlers } from '../../src-main/api/dispatcher.js';
+import { kioskMethods, type KioskMethodName } from '../../src-shared/api/contract.js';
 
 /**
  * Handlers for transport and dispatcher tests: each method throws unless the test gives it a
@@ -8,16 +9,8 @@ export function methodHandlers(overrides: Partial<MethodHandlers>): MethodHandle
   const unexpected = (method: string) => () => {
     throw new Error(`unexpected call to ${method}`);
   };
-  return {
-    'bank.overview': unexpected('bank.overview'),
-    'compartment.open': unexpected('compartment.open'),
-    'compartment.setService': unexpected('compartment.setService'),
-    'hardware.profile.get': unexpected('hardware.profile.get'),
-    'hardware.profile.save': unexpected('hardware.profile.save'),
-    'commissioning.pulse': unexpected('commissioning.pulse'),
-    'commissioning.results': unexpected('commissioning.results'),
-    'commissioning.labels': unexpected('commissioning.labels'),
-    'scan.submit': unexpected('scan.submit'),
-    ...overrides,
-  };
+  const all = Object.fromEntries(
+    (Object.keys(kioskMethods) as KioskMethodName[]).map((method) => [method, unexpected(method)]),
+  ) as unknown as MethodHandlers;
+  return { ...all, ...overrides };
 }

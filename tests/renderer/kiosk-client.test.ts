@@ -6,6 +6,8 @@ import { translate } from '../../src-shared/i18n/translate.js';
 import { createKioskClient } from '../../src-renderer/kiosk-client.js';
 import { FakeTransport, sampleOverview, settle } from './fakes.js';
 
+const session = 'session-token-0123456789';
+
 describe('kiosk client', () => {
   it('sends the method, its arguments and the current locale', async () => {
     const transport = new FakeTransport();
@@ -14,13 +16,13 @@ describe('kiosk client', () => {
 
     void client.call('bank.overview', {});
     locale = 'fr';
-    void client.call('compartment.open', { compartmentId: 'c1' });
+    void client.call('compartment.open', { session, compartmentId: 'c1' });
     await settle();
 
     expect(transport.invokes.map(({ method, args, locale }) => ({ method, args, locale }))).toEqual(
       [
         { method: 'bank.overview', args: {}, locale: 'en' },
-        { method: 'compartment.open', args: { compartmentId: 'c1' }, locale: 'fr' },
+        { method: 'compartment.open', args: { session, compartmentId: 'c1' }, locale: 'fr' },
       ],
     );
   });
@@ -28,7 +30,7 @@ describe('kiosk client', () => {
   it('returns a result that matches the contract', async () => {
     const transport = new FakeTransport();
     const client = createKioskClient(transport, () => 'en');
-    const call = client.call('compartment.open', { compartmentId: 'c1' });
+    const call = client.call('compartment.open', { session, compartmentId: 'c1' });
     await settle();
     transport.call(0).answer({
       ok: true,
@@ -43,7 +45,7 @@ describe('kiosk client', () => {
   it('turns a result that breaks the contract into a translated internal_error', async () => {
     const transport = new FakeTransport();
     const client = createKioskClient(transport, () => 'fr');
-    const call = client.call('compartment.open', { compartmentId: 'c1' });
+    const call = client.call('compartment.open', { session, compartmentId: 'c1' });
     await settle();
     transport.call(0).answer({
       ok: true,
@@ -58,7 +60,7 @@ describe('kiosk client', () => {
   it('passes a refusal from the core on unchanged', async () => {
     const transport = new FakeTransport();
     const client = createKioskClient(transport, () => 'en');
-    const call = client.call('compartment.open', { compartmentId: 'c2' });
+    const call = client.call('compartment.open', { session, compartmentId: 'c2' });
     await settle();
     const refusal = failure('compartment_out_of_service', 'Compartment 2 is out of service.');
     transport.call(0).answer(refusal);

@@ -1,11 +1,8 @@
 import { defineMessages } from '../define-messages.js';
 
-/** The operator's screens: navigation, door alarms, service changes, item sensors (X2, G4). */
+/** The operator's screens: door alarms, service changes, item sensors (X2, G4). */
 export const operatorScreenMessages = defineMessages({
   en: {
-    'nav.label': 'Screens',
-    'nav.compartments': 'Compartments',
-    'nav.commissioning': 'Commissioning',
     'alarm.heading': 'Door alarms',
     'alarm.received_at': 'at {time}',
     'alarm.dismiss': 'Dismiss',
@@ -16,9 +13,6 @@ export const operatorScreenMessages = defineMessages({
     'compartment.items.empty': 'Empty',
   },
   fr: {
-    'nav.label': 'Écrans',
-    'nav.compartments': 'Casiers',
-    'nav.commissioning': 'Mise en service',
     'alarm.heading': 'Alarmes de porte',
     'alarm.received_at': 'à {time}',
     'alarm.dismiss': 'Effacer',

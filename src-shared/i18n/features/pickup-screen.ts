@@ -1,10 +1,61 @@
 import { defineMessages } from '../define-messages.js';
 
+/**
+ * The recipient's pickup screens (E1–E4, X4): the code keypad and the parcels with their doors.
+ * A wrong, expired or unknown code reads the same (the core's message, codes.ts).
+ */
 export const pickupScreenMessages = defineMessages({
   en: {
-    'pickup_screen.placeholder': 'pickup_screen',
+    'pickup.code.heading': 'Type your pickup code',
+    'pickup.code.hint': 'The code is in the message telling you a parcel arrived.',
+    'pickup.code.label': 'Pickup code',
+    'pickup.code.submit': 'Continue',
+    'pickup.code.checking': 'Checking the code…',
+    'pickup.code.locked': 'The keypad unlocks in {seconds} s.',
+    'pickup.greeting': 'Hello {name}',
+    'pickup.intro.one': 'A parcel is waiting for you.',
+    'pickup.intro.many': '{count} parcels are waiting for you.',
+    'pickup.intro.none': 'No parcel is waiting for you here any more.',
+    'pickup.parcel.department': 'For {department}',
+    'pickup.parcel.tracking': 'Tracking number {number}',
+    'pickup.open': 'Open {label}',
+    'pickup.open_all': 'Open all doors',
+    'pickup.opening': 'Opening compartment {label}…',
+    'pickup.opening_all': 'Opening your compartments…',
+    'pickup.state.waiting': 'Ready to open',
+    'pickup.state.door_open': 'Take your parcel from {label} and close the door.',
+    'pickup.state.taken': 'Taken. The door is closed.',
+    'pickup.state.door_failed': 'This door did not open. The mailroom has been told.',
+    'pickup.reopen': 'Open again ({seconds} s)',
+    'pickup.done': 'Done',
+    'pickup.finished': 'Thank you. Have a good day!',
+    'pickup.returning_home': 'Back to the start in {seconds} s.',
   },
   fr: {
-    'pickup_screen.placeholder': 'pickup_screen',
+    'pickup.code.heading': 'Saisissez votre code de retrait',
+    'pickup.code.hint': 'Le code figure dans le message vous annonçant l’arrivée du colis.',
+    'pickup.code.label': 'Code de retrait',
+    'pickup.code.submit': 'Continuer',
+    'pickup.code.checking': 'Vérification du code…',
+    'pickup.code.locked': 'Le clavier se débloque dans {seconds} s.',
+    'pickup.greeting': 'Bonjour {name}',
+    'pickup.intro.one': 'Un colis vous attend.',
+    'pickup.intro.many': '{count} colis vous attendent.',
+    'pickup.intro.none': 'Plus aucun colis ne vous attend ici.',
+    'pickup.parcel.department': 'Pour {department}',
+    'pickup.parcel.tracking': 'Numéro de suivi {number}',
+    'pickup.open': 'Ouvrir {label}',
+    'pickup.open_all': 'Ouvrir toutes les portes',
+    'pickup.opening': 'Ouverture du casier {label}…',
+    'pickup.opening_all': 'Ouverture de vos casiers…',
+    'pickup.state.waiting': 'Prêt à ouvrir',
+    'pickup.state.door_open': 'Prenez votre colis dans le casier {label} et refermez la porte.',
+    'pickup.state.taken': 'Colis retiré. La porte est fermée.',
+    'pickup.state.door_failed':
+      'Cette porte ne s’est pas ouverte. Le service courrier a été prévenu.',
+    'pickup.reopen': 'Rouvrir ({seconds} s)',
+    'pickup.done': 'Terminé',
+    'pickup.finished': 'Merci. Bonne journée !',
+    'pickup.returning_home': 'Retour à l’accueil dans {seconds} s.',
   },
 });

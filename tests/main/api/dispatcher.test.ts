@@ -4,6 +4,9 @@ import { KioskError } from '../../../src-main/core/kiosk-error.js';
 import { silentLogger } from '../../../src-main/logging/logger.js';
 import { methodHandlers } from '../../helpers/method-handlers.js';
 
+/** Any well-formed token: these handlers are fakes that do not check it. */
+const testSession = 'test-session-token-0123456789';
+
 function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
   return methodHandlers({
     'bank.overview': () => ({ bank: { id: 'b', name: 'Lobby' }, hardware: 'ok', compartments: [] }),
@@ -20,7 +23,7 @@ describe('kiosk dispatcher', () => {
   it('runs a valid call and returns its value', async () => {
     const dispatcher = createDispatcher(handlers(), silentLogger());
     await expect(
-      dispatcher.invoke('compartment.open', { compartmentId: 'c1' }, 'en'),
+      dispatcher.invoke('compartment.open', { session: testSession, compartmentId: 'c1' }, 'en'),
     ).resolves.toEqual({
       ok: true,
       value: { compartmentId: 'c1', label: '7', outcome: 'door_seen_open' },
@@ -65,7 +68,11 @@ describe('kiosk dispatcher', () => {
       }),
       silentLogger(),
     );
-    const result = await dispatcher.invoke('compartment.open', { compartmentId: 'zz' }, 'fr');
+    const result = await dispatcher.invoke(
+      'compartment.open',
+      { session: testSession, compartmentId: 'zz' },
+      'fr',
+    );
     expect(result).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'Introuvable : casier.' },

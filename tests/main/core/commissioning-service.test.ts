@@ -44,13 +44,13 @@ describe('commissioning.pulse / commissioning.results', () => {
     expect(facts.map((fact) => [fact.type, fact.actor, fact.details])).toEqual([
       [
         'compartment.unlock_requested',
-        'operator:temporary-screen',
+        harness.actor,
         { label: '5', ...target.lock, purpose: 'commissioning' },
       ],
       ['door.opened', 'door-sensor', { label: '5', ...target.lock }],
       [
         'commissioning.checked',
-        'operator:temporary-screen',
+        harness.actor,
         { label: '5', ...target.lock, outcome: 'door_seen_open' },
       ],
       ['door.closed', 'door-sensor', { label: '5', ...target.lock }],

@@ -29,12 +29,12 @@ describe('compartment.setService', () => {
       [
         'compartment.taken_out_of_service',
         target.id,
-        'operator:temporary-screen',
+        harness.actor,
         { label: '2', reason: 'operator_request' },
       ],
     ]);
     expect(facts[0]?.outbox).toEqual({
-      id: 1,
+      id: harness.outboxBase + 1,
       name: 'compartment.taken_out_of_service',
       hlc: facts[0]?.hlc,
     });

@@ -6,18 +6,20 @@ import {
   type KioskCoreOptions,
 } from '../../../src-main/core/start-kiosk-core.js';
 import { silentLogger } from '../../../src-main/logging/logger.js';
-import type {
-  EventPayload,
-  KioskEventName,
-  KioskMethodName,
-  MethodArgs,
-  MethodResult,
+import {
+  kioskMethods,
+  type EventPayload,
+  type KioskEventName,
+  type KioskMethodName,
+  type MethodArgs,
+  type MethodResult,
 } from '../../../src-shared/api/contract.js';
 import type { Result } from '../../../src-shared/api/result.js';
 import type { CompartmentView } from '../../../src-shared/domain/compartment.js';
 import type { HardwareProfileDocument } from '../../../src-shared/domain/hardware-profile.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
 import { ManualClock } from '../../../src-shared/time/manual-clock.js';
+import { demoAdminBadge, signInWithCredential } from '../../helpers/demo-session.js';
 import { FakeHardware } from '../../helpers/fake-hardware.js';
 import { makeTempFolder } from '../../helpers/temp-folder.js';
 
@@ -45,20 +47,46 @@ export interface CoreHarness {
   core: KioskCore;
   /** Every event the core pushed since start (or since `events.length = 0`). */
   readonly events: { name: string; payload: unknown }[];
+  /**
+   * Invokes as the signed-in admin: a method that takes `session` gets the harness's session
+   * unless `args` names one (or `session: null`, to call without any).
+   */
   invoke(method: KioskMethodName, args: unknown, locale?: Locale): Promise<Result<unknown>>;
   /** Invokes and returns the value; throws with the error message when refused. */
-  call<M extends KioskMethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  call<M extends KioskMethodName>(method: M, args: ArgsWithoutSession<M>): Promise<MethodResult<M>>;
+  /** The admin's session token (signed in by badge at each start). */
+  session: string;
+  /** How activity rows name that admin: `operator:<id>`. */
+  actor: string;
+  /** Outbox rows written before the test began (the sign-in's): a test's first row is base + 1. */
+  outboxBase: number;
+  /** Signs in by scanning a credential text (badge or carrier QR); returns the session token. */
+  signInWithScan(text: string): Promise<string>;
+  /** Signs the demo admin in (done at every start) and keeps the session as the default. */
+  signInAdmin(): Promise<void>;
   eventsNamed<E extends KioskEventName>(name: E): EventPayload<E>[];
   compartments(): Promise<CompartmentView[]>;
   compartment(label: string): Promise<CompartmentView>;
   profile(): Promise<HardwareProfileDocument>;
   /** Reads the database file through a second connection: only what has been committed. */
   rows(sql: string, ...params: unknown[]): Row[];
+  /** Every recorded fact but the sign-ins and sign-outs (the harness signs in at each start). */
   facts(): RecordedFact[];
   factTypes(compartmentId?: string): string[];
   /** Stops the core and starts it again on the same database, with fresh fake hardware. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A method's arguments with `session` optional: the harness adds its own. */
+export type ArgsWithoutSession<M extends KioskMethodName> =
+  MethodArgs<M> extends { session: string }
+    ? Omit<MethodArgs<M>, 'session'> & { session?: string | null }
+    : MethodArgs<M>;
+
+function takesSession(method: KioskMethodName): boolean {
+  const args = kioskMethods[method].args as unknown as { shape?: Record<string, unknown> };
+  return args.shape !== undefined && 'session' in args.shape;
 }
 
 export interface CoreHarnessOptions {
@@ -91,6 +119,18 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
     return core;
   }
 
+  function withSession(method: KioskMethodName, args: unknown): unknown {
+    if (!takesSession(method) || typeof args !== 'object' || args === null) {
+      return args;
+    }
+    const given = (args as { session?: string | null }).session;
+    if (given === null) {
+      const { session: _omitted, ...rest } = args as Record<string, unknown>;
+      return rest;
+    }
+    return { ...args, session: given ?? harness.session };
+  }
+
   function rows(sql: string, ...params: unknown[]): Row[] {
     const reader = new Database(file, { readonly: true });
     try {
@@ -106,9 +146,13 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
     hardware: options.hardware ?? new FakeHardware(),
     core: undefined as unknown as KioskCore,
     events,
-    invoke: (method, args, locale = 'en') => harness.core.transport.invoke(method, args, locale),
+    session: '',
+    actor: '',
+    outboxBase: 0,
+    invoke: (method, args, locale = 'en') =>
+      harness.core.transport.invoke(method, withSession(method, args), locale),
     async call(method, args) {
-      const result = await harness.core.transport.invoke(method, args, 'en');
+      const result = await harness.core.transport.invoke(method, withSession(method, args), 'en');
       if (!result.ok) {
         throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
       }
@@ -129,6 +173,17 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
       return found;
     },
     profile: () => harness.call('hardware.profile.get', {}),
+    async signInWithScan(text) {
+      return (await signInWithCredential(harness.core.transport, text)).session;
+    },
+    async signInAdmin() {
+      const info = await signInWithCredential(harness.core.transport, demoAdminBadge);
+      harness.session = info.session;
+      harness.actor = `operator:${info.person.id}`;
+      // What the sign-in itself pushed and wrote is the harness's business, not the test's.
+      events.length = 0;
+      harness.outboxBase = Number(rows('SELECT count(*) AS n FROM sync_outbox')[0]?.['n'] ?? 0);
+    },
     rows,
     facts: () =>
       rows(
@@ -136,6 +191,7 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
                 a.hlc, o.id AS outboxId, o.name AS outboxName, o.hlc AS outboxHlc
            FROM activity_log a
            LEFT JOIN sync_outbox o ON json_extract(o.args, '$.activityId') = a.id
+          WHERE a.type NOT LIKE 'session.%'
           ORDER BY a.hlc`,
       ).map((row) => ({
         type: row['type'] as string,
@@ -162,6 +218,7 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
       await harness.core.stop();
       harness.hardware = new FakeHardware();
       harness.core = await start(harness.hardware);
+      await harness.signInAdmin();
     },
     async stop() {
       await harness.core.stop();
@@ -169,6 +226,7 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
     },
   };
   harness.core = await start(harness.hardware);
+  await harness.signInAdmin();
   return harness;
 }
 
@@ -179,7 +237,6 @@ export async function saveSettings(
 ): Promise<HardwareProfileDocument> {
   const profile = await harness.profile();
   return harness.call('hardware.profile.save', {
-    ...profile,
-    settings: { ...profile.settings, ...changes },
+    profile: { ...profile, settings: { ...profile.settings, ...changes } },
   });
 }

@@ -130,7 +130,8 @@ describe('door movements', () => {
     await harness.clock.advance(10 * 60_000);
 
     expect(harness.facts()).toEqual([]);
-    expect(harness.events).toEqual([]);
+    // Ten minutes also end the harness's idle session: that is not about doors.
+    expect(harness.events.filter((event) => event.name !== 'session.ended')).toEqual([]);
   });
 
   it('pushes lock bus status changes as hardware.changed', async () => {

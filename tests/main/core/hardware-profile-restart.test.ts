@@ -4,6 +4,7 @@ import { silentLogger } from '../../../src-main/logging/logger.js';
 import type { Result } from '../../../src-shared/api/result.js';
 import type { HardwareProfileDocument } from '../../../src-shared/domain/hardware-profile.js';
 import { ManualClock } from '../../../src-shared/time/manual-clock.js';
+import { demoAdminBadge, signInWithCredential } from '../../helpers/demo-session.js';
 import { makeTempFolder } from '../../helpers/temp-folder.js';
 import { FakeSerialLine } from '../hardware/fake-serial-line.js';
 
@@ -33,9 +34,10 @@ describe('a saved profile restarts the lock bus', () => {
   }
 
   async function save(changes: Partial<HardwareProfileDocument['settings']>): Promise<void> {
+    const { session } = await signInWithCredential(core.transport, demoAdminBadge);
     const got = (await core.transport.invoke(
       'hardware.profile.get',
-      {},
+      { session },
       'en',
     )) as Result<HardwareProfileDocument>;
     if (!got.ok) {
@@ -44,7 +46,7 @@ describe('a saved profile restarts the lock bus', () => {
     const result = await settle(
       core.transport.invoke(
         'hardware.profile.save',
-        { ...got.value, settings: { ...got.value.settings, ...changes } },
+        { session, profile: { ...got.value, settings: { ...got.value.settings, ...changes } } },
         'en',
       ),
     );

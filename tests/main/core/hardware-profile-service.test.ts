@@ -5,6 +5,8 @@ import { startCoreHarness, testSerialPath, type CoreHarness } from './core-harne
 /** X7: the bank's hardware profile as data, read and saved through the one dispatcher. */
 describe('hardware.profile.get / hardware.profile.save', () => {
   let harness: CoreHarness;
+  const saveProfile = (document: HardwareProfileDocument) =>
+    harness.call('hardware.profile.save', { profile: document });
   let stored: HardwareProfileDocument;
 
   function edited(edit: (draft: HardwareProfileDocument) => void): HardwareProfileDocument {
@@ -73,7 +75,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
       Object.assign(first, { label: 'A1', size: 'L', doorBottomCm: 160, doorTopCm: 196 });
     });
 
-    const saved = await harness.call('hardware.profile.save', document);
+    const saved = await saveProfile(document);
 
     expect(saved).toEqual(document);
     expect(await harness.profile()).toEqual(document);
@@ -85,7 +87,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
     });
     const facts = harness.facts();
     expect(facts.map((fact) => [fact.type, fact.actor, fact.compartmentId])).toEqual([
-      ['hardware.profile_saved', 'operator:temporary-screen', null],
+      ['hardware.profile_saved', harness.actor, null],
     ]);
     expect(facts[0]!.details).toEqual(document);
     expect(facts[0]!.outbox?.name).toBe('hardware.profile_saved');
@@ -107,7 +109,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
       [one.label, two.label] = [two.label, one.label];
     });
 
-    await harness.call('hardware.profile.save', document);
+    await saveProfile(document);
 
     const profile = await harness.profile();
     expect(byLabel(profile, '1')).toMatchObject({ id: byLabel(stored, '2').id, channel: 1 });
@@ -125,7 +127,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
       draft.settings.serialPath = '';
       draft.settings.boards = [0, 1, 31];
     });
-    expect((await harness.call('hardware.profile.save', document)).settings.protocol).toBe('none');
+    expect((await saveProfile(document)).settings.protocol).toBe('none');
   });
 
   describe('commissioning results after a save (cleared when what they checked changed)', () => {
@@ -135,8 +137,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
     });
 
     it('keeps them when only labels, sizes, heights or timings change', async () => {
-      await harness.call(
-        'hardware.profile.save',
+      await saveProfile(
         edited((draft) => {
           byLabel(draft, '1').label = 'A1';
           byLabel(draft, '2').size = 'L';
@@ -149,15 +150,13 @@ describe('hardware.profile.get / hardware.profile.save', () => {
     });
 
     it('forgets the compartments whose lock changed, and only those', async () => {
-      await harness.call(
-        'hardware.profile.save',
+      await saveProfile(
         edited((draft) => {
           byLabel(draft, '1').channel = 16;
         }),
       );
       expect(await checkedLabels()).toEqual(['2', '3']);
-      await harness.call(
-        'hardware.profile.save',
+      await saveProfile(
         edited((draft) => {
           byLabel(draft, '1').channel = 16;
           byLabel(draft, '2').board = 1;
@@ -168,8 +167,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
     });
 
     it('forgets every result when the lock-bit polarity changes (every reading meant the opposite)', async () => {
-      await harness.call(
-        'hardware.profile.save',
+      await saveProfile(
         edited((draft) => {
           draft.settings.lockBitOpenValue = 0;
         }),
@@ -183,8 +181,7 @@ describe('hardware.profile.get / hardware.profile.save', () => {
     });
 
     it('forgets every result when the protocol changes', async () => {
-      await harness.call(
-        'hardware.profile.save',
+      await saveProfile(
         edited((draft) => {
           draft.settings.protocol = 'xor-8a';
           draft.settings.boards = [1, 2];

@@ -31,7 +31,7 @@ describe('hardware.profile.save refuses an invalid profile', () => {
     document: HardwareProfileDocument,
     locale: Locale,
   ): Promise<{ code: string; message: string }> {
-    const result = await harness.invoke('hardware.profile.save', document, locale);
+    const result = await harness.invoke('hardware.profile.save', { profile: document }, locale);
     if (result.ok) {
       throw new Error('the profile was saved');
     }
@@ -213,7 +213,7 @@ describe('hardware.profile.save refuses an invalid profile', () => {
     const error = await refusal(document, 'en');
     expect(error).toEqual({
       code: 'invalid_argument',
-      message: 'The request is not valid: settings.baudRate',
+      message: 'The request is not valid: profile.settings.baudRate',
     });
     expect(databaseContents()).toEqual(before);
   });

@@ -6,6 +6,7 @@ import { silentLogger } from '../../../src-main/logging/logger.js';
 import { ManualClock } from '../../../src-shared/time/manual-clock.js';
 import type { BankOverview, OpenCompartmentResult } from '../../../src-shared/api/contract.js';
 import { FakeHardware } from '../../helpers/fake-hardware.js';
+import { demoAdminBadge, signInWithCredential } from '../../helpers/demo-session.js';
 import { makeTempFolder } from '../../helpers/temp-folder.js';
 
 interface Row {
@@ -35,6 +36,8 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     }
   }
 
+  let session: string;
+
   beforeEach(async () => {
     folder = makeTempFolder();
     hardware = new FakeHardware();
@@ -45,6 +48,7 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
       clock,
       logger: silentLogger(),
     });
+    ({ session } = await signInWithCredential(core.transport, demoAdminBadge));
   });
   afterEach(async () => {
     await core.stop();
@@ -71,7 +75,7 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     hardware.setDoor(target.lock, 'closed');
     const result = await core.transport.invoke(
       'compartment.open',
-      { compartmentId: target.id },
+      { session, compartmentId: target.id },
       'en',
     );
     expect(result).toEqual({
@@ -84,18 +88,21 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     });
     expect(hardware.unlocked).toEqual([{ board: 0, channel: 3 }]);
     const activity = rows(
-      'SELECT type, compartment_id AS compartmentId FROM activity_log ORDER BY hlc',
+      "SELECT type, compartment_id AS compartmentId FROM activity_log WHERE type NOT LIKE 'session.%' ORDER BY hlc",
     );
     expect(activity.map((row) => row['type'])).toEqual([
       'compartment.unlock_requested',
       'door.opened',
       'compartment.unlock_observed',
     ]);
-    const outbox = rows('SELECT id, name FROM sync_outbox ORDER BY id');
+    const outbox = rows(
+      "SELECT id, name FROM sync_outbox WHERE name NOT LIKE 'session.%' ORDER BY id",
+    );
     expect(outbox).toEqual([
-      { id: 1, name: 'compartment.unlock_requested' },
-      { id: 2, name: 'door.opened' },
-      { id: 3, name: 'compartment.unlock_observed' },
+      // Id 1 is the sign-in of beforeEach.
+      { id: 2, name: 'compartment.unlock_requested' },
+      { id: 3, name: 'door.opened' },
+      { id: 4, name: 'compartment.unlock_observed' },
     ]);
   });
 
@@ -146,7 +153,7 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     hardware.setHardwareStatus('degraded');
     const result = await core.transport.invoke(
       'compartment.open',
-      { compartmentId: target.id },
+      { session, compartmentId: target.id },
       'fr',
     );
     expect(result).toEqual({
@@ -157,11 +164,15 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
       },
     });
     expect(hardware.unlocked).toEqual([]);
-    expect(rows('SELECT id FROM sync_outbox')).toEqual([]);
+    expect(rows("SELECT id FROM sync_outbox WHERE name NOT LIKE 'session.%'")).toEqual([]);
   });
 
   it('answers not_found for a compartment that does not exist', async () => {
-    const result = await core.transport.invoke('compartment.open', { compartmentId: 'nope' }, 'en');
+    const result = await core.transport.invoke(
+      'compartment.open',
+      { session, compartmentId: 'nope' },
+      'en',
+    );
     expect(!result.ok && result.error.code).toBe('not_found');
     expect(hardware.unlocked).toEqual([]);
   });
@@ -171,7 +182,7 @@ describe('kiosk core (real SQLite file, in-memory hardware)', () => {
     const target = (await overview()).compartments[5]!;
     const result = await core.transport.invoke(
       'compartment.open',
-      { compartmentId: target.id },
+      { session, compartmentId: target.id },
       'en',
     );
     expect(result.ok && (result.value as OpenCompartmentResult).outcome).toBe('jammed');

@@ -55,7 +55,11 @@ describe('unlock outcomes recorded as facts', () => {
       expect(recorded.every((fact) => fact.compartmentId === target.id)).toBe(true);
       // Activity and outbox rows are written together: same name, same HLC, ids 1, 2, 3…
       expect(recorded.map((fact) => fact.outbox)).toEqual(
-        recorded.map((fact, index) => ({ id: index + 1, name: fact.type, hlc: fact.hlc })),
+        recorded.map((fact, index) => ({
+          id: harness.outboxBase + index + 1,
+          name: fact.type,
+          hlc: fact.hlc,
+        })),
       );
       const observed = recorded.find((fact) => fact.type === 'compartment.unlock_observed');
       expect(observed?.details).toMatchObject({ label: '3', outcome });

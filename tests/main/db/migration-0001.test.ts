@@ -168,11 +168,20 @@ describe('migration 0001_hardware_profile', () => {
       expect(
         overview.ok && (overview.value as { compartments: unknown[] }).compartments,
       ).toHaveLength(3);
-      const profile = await core.transport.invoke('hardware.profile.get', {}, 'en');
       // Not commissioned: no protocol is guessed, but the device is remembered for the screen.
-      expect(profile.ok && profile.value).toMatchObject({
-        settings: { protocol: 'none', serialPath: '/dev/serial/by-id/usb-lobby-adapter' },
+      const reader = openKioskDatabase({
+        file: join(folder.path, 'kiosk.sqlite'),
+        migrationsFolder: kioskMigrationsFolder(),
       });
+      try {
+        const bankId = (reader.sqlite.prepare('SELECT id FROM locker_bank').get() as { id: string })
+          .id;
+        expect(loadHardwareProfile(reader.db, bankId)).toMatchObject({
+          settings: { protocol: 'none', serialPath: '/dev/serial/by-id/usb-lobby-adapter' },
+        });
+      } finally {
+        reader.close();
+      }
     } finally {
       await core.stop();
     }

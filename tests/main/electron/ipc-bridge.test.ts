@@ -5,6 +5,9 @@ import { appUrl, createTrustedSenderCheck } from '../../../src-main/electron/app
 import { registerKioskIpc } from '../../../src-main/electron/ipc-bridge.js';
 import { FakeIpcMain, FakeTransport, FakeWebContents, RecordingLogger } from './fakes.js';
 
+/** Any well-formed token: these handlers are fakes that do not check it. */
+const testSession = 'test-session-token-0123456789';
+
 const trustedFrame = 'app://kiosk/index.html';
 
 function setUp() {
@@ -45,7 +48,12 @@ describe('registerKioskIpc', () => {
     ['a destroyed frame', null],
   ])('refuses a call from %s without reaching the core, and logs it', async (_name, frameUrl) => {
     const { call, transport, logger } = setUp();
-    const result = await call(frameUrl, 'compartment.open', { compartmentId: 'A1' }, 'en');
+    const result = await call(
+      frameUrl,
+      'compartment.open',
+      { session: testSession, compartmentId: 'A1' },
+      'en',
+    );
     expect(errorOf(result).code).toBe('forbidden');
     expect(transport.invoke).not.toHaveBeenCalled();
     expect(logger.at('warn')).toHaveLength(1);
@@ -69,9 +77,9 @@ describe('registerKioskIpc', () => {
 
   it.each([
     ['a missing field', {}],
-    ['a field of the wrong type', { compartmentId: 42 }],
-    ['an empty id', { compartmentId: '' }],
-    ['an extra field', { compartmentId: 'A1', force: true }],
+    ['a field of the wrong type', { session: testSession, compartmentId: 42 }],
+    ['an empty id', { session: testSession, compartmentId: '' }],
+    ['an extra field', { session: testSession, compartmentId: 'A1', force: true }],
     ['no object at all', 'A1'],
   ])(
     'answers arguments with %s with invalid_argument, without reaching the core',
@@ -86,7 +94,14 @@ describe('registerKioskIpc', () => {
 
   it('names the wrong field in the caller’s language', async () => {
     const { call } = setUp();
-    const error = errorOf(await call(trustedFrame, 'compartment.open', { compartmentId: 7 }, 'fr'));
+    const error = errorOf(
+      await call(
+        trustedFrame,
+        'compartment.open',
+        { session: testSession, compartmentId: 7 },
+        'fr',
+      ),
+    );
     expect(error.message).toBe('La demande n’est pas valide : compartmentId');
   });
 
@@ -118,11 +133,16 @@ describe('registerKioskIpc', () => {
       error: { code: 'not_found', message: 'Casier introuvable.' },
     };
     transport.invoke.mockResolvedValueOnce(answer);
-    const result = await call(trustedFrame, 'compartment.open', { compartmentId: 'A1' }, 'fr');
+    const result = await call(
+      trustedFrame,
+      'compartment.open',
+      { session: testSession, compartmentId: 'A1' },
+      'fr',
+    );
     expect(result).toBe(answer);
     expect(transport.invoke).toHaveBeenCalledExactlyOnceWith(
       'compartment.open',
-      { compartmentId: 'A1' },
+      { session: testSession, compartmentId: 'A1' },
       'fr',
     );
   });

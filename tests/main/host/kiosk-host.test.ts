@@ -8,6 +8,9 @@ import { silentLogger } from '../../../src-main/logging/logger.js';
 import { methodHandlers } from '../../helpers/method-handlers.js';
 import { makeTempFolder } from '../../helpers/temp-folder.js';
 
+/** Any well-formed token: these handlers are fakes that do not check it. */
+const testSession = 'test-session-token-0123456789';
+
 function openSocket(host: KioskHost, origin: string | undefined): WebSocket {
   const url = host.url.replace('http://', 'ws://') + 'api';
   return new WebSocket(url, origin === undefined ? {} : { origin });
@@ -82,7 +85,7 @@ describe('kiosk host (static UI + kiosk API over WebSocket on loopback)', () => 
         kind: 'invoke',
         id: 7,
         method: 'compartment.open',
-        args: { compartmentId: 'c9' },
+        args: { session: testSession, compartmentId: 'c9' },
         locale: 'en',
       }),
     );

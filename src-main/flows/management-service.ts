@@ -1,0 +1,191 @@
+import type { ManagedCompartment } from '../../src-shared/api/management-methods.js';
+import type { AllocationParty } from '../../src-shared/allocation/index.js';
+import type { UnlockOutcome } from '../../src-shared/domain/door.js';
+import type { Clock } from '../../src-shared/time/clock.js';
+import {
+  compartmentView,
+  lockOf,
+  type CompartmentService,
+  type DoorSensing,
+} from '../core/compartment-service.js';
+import { KioskError } from '../core/kiosk-error.js';
+import type { KioskDb } from '../db/open-kiosk-database.js';
+import { findCompartment, listCompartments } from '../db/queries/compartments.js';
+import { findContact } from '../db/queries/contacts.js';
+import { findDepartment } from '../db/queries/departments.js';
+import {
+  listActiveReservations,
+  listLockerContents,
+  type LockerContent,
+} from '../db/queries/occupancy.js';
+import { recordRemoval } from '../db/queries/parcels.js';
+import { recordAction } from '../db/queries/record-action.js';
+import type { KioskReader } from '../db/transaction.js';
+import type { Logger } from '../logging/logger.js';
+import { reservationParty } from './allocation-snapshot.js';
+import type { DoorWatch } from './door-watch.js';
+import type { KioskCodes } from './kiosk-codes.js';
+import type { Actor } from './kiosk-sessions.js';
+
+/**
+ * Management at the kiosk (G1–G3): every compartment's use with its parcels, and removing
+ * expired parcels. A parcel is expired once its pickup window is over (no unused code left
+ * that still works); removal counts, like every door task, when the door closes again.
+ */
+export interface ManagementDependencies {
+  db: KioskDb;
+  clock: Clock;
+  logger: Logger;
+  bankId: string;
+  doors: DoorSensing;
+  compartments: Pick<CompartmentService, 'open'>;
+  doorWatch: DoorWatch;
+  codes: KioskCodes;
+  dedications: () => ReadonlyMap<string, AllocationParty>;
+  /** After the removal commits: the screens refresh. */
+  changed: (compartmentId: string) => void;
+}
+
+export interface ManagementService {
+  compartments(): ManagedCompartment[];
+  removeExpired(actor: Actor, compartmentId: string): Promise<ManagedCompartment>;
+}
+
+const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
+
+export function isExpired(content: Pick<LockerContent, 'expiresAtMs'>, nowMs: number): boolean {
+  return content.expiresAtMs === null || content.expiresAtMs <= nowMs;
+}
+
+export function createManagementService(deps: ManagementDependencies): ManagementService {
+  const { db, clock, bankId } = deps;
+
+  function partyName(reader: KioskReader, party: AllocationParty | undefined): string | null {
+    if (!party) {
+      return null;
+    }
+    return party.kind === 'recipient'
+      ? (findContact(reader, party.id)?.name ?? null)
+      : (findDepartment(reader, party.id)?.name ?? null);
+  }
+
+  function compartments(): ManagedCompartment[] {
+    const nowMs = clock.now();
+    const contents = listLockerContents(db, bankId);
+    const reserved = new Map<string, string | null>();
+    for (const reservation of listActiveReservations(db, bankId, nowMs)) {
+      if (reservation.compartmentId !== null) {
+        reserved.set(reservation.compartmentId, partyName(db, reservationParty(db, reservation)));
+      }
+    }
+    const dedications = deps.dedications();
+    return listCompartments(db, bankId).map((row) => {
+      const parcels = contents.filter((content) => content.compartmentId === row.id);
+      const use: ManagedCompartment['use'] =
+        row.serviceState === 'out_of_service'
+          ? 'out_of_service'
+          : parcels.length > 0
+            ? parcels.some((parcel) => isExpired(parcel, nowMs))
+              ? 'expired'
+              : 'occupied'
+            : reserved.has(row.id)
+              ? 'reserved'
+              : 'available';
+      return {
+        ...compartmentView(row, deps.doors),
+        use,
+        parcels: parcels.map((parcel) => ({
+          parcelId: parcel.parcelId,
+          trackingNumber: parcel.trackingNumber,
+          recipientName: parcel.recipientName,
+          depositedAtMs: parcel.depositedAtMs,
+          expiresAtMs: parcel.expiresAtMs,
+        })),
+        heldFor: reserved.get(row.id) ?? partyName(db, dedications.get(row.id)),
+      };
+    });
+  }
+
+  function managed(compartmentId: string): ManagedCompartment {
+    const found = compartments().find((compartment) => compartment.id === compartmentId);
+    if (!found) {
+      throw new KioskError('not_found', { what: 'noun.compartment' });
+    }
+    return found;
+  }
+
+  /** The door closed: the expired parcels are out, their codes void, all in one transaction. */
+  function removed(actor: Actor, compartmentId: string, parcelIds: readonly string[]): void {
+    const nowMs = clock.now();
+    db.transaction((tx) => {
+      const issuer = deps.codes.issuerWithin(tx);
+      for (const parcelId of parcelIds) {
+        if (!recordRemoval(tx, parcelId, nowMs)) {
+          continue;
+        }
+        const voidedCodeIds = issuer.voidCodesOf(parcelId, 'pickup');
+        recordAction(
+          tx,
+          {
+            bankId,
+            type: 'parcel.removed',
+            compartmentId,
+            actor: actor.actorId,
+            details: { parcelId, reason: 'expired', voidedCodeIds },
+          },
+          nowMs,
+        );
+      }
+    });
+    deps.changed(compartmentId);
+  }
+
+  return {
+    compartments,
+
+    removeExpired: async (actor, compartmentId) => {
+      const compartment = findCompartment(db, compartmentId);
+      if (!compartment || compartment.bankId !== bankId) {
+        throw new KioskError('not_found', { what: 'noun.compartment' });
+      }
+      const nowMs = clock.now();
+      const expired = listLockerContents(db, bankId).filter(
+        (content) => content.compartmentId === compartmentId && isExpired(content, nowMs),
+      );
+      if (expired.length === 0) {
+        throw new KioskError('not_found', { what: 'noun.expired_parcel' });
+      }
+      const parcelIds = expired.map((content) => content.parcelId);
+      const release = deps.doorWatch.claim(compartmentId);
+      db.transaction((tx) => {
+        recordAction(
+          tx,
+          {
+            bankId,
+            type: 'parcel.removal_started',
+            compartmentId,
+            actor: actor.actorId,
+            details: { label: compartment.label, parcelIds },
+          },
+          clock.now(),
+        );
+      });
+      let outcome: UnlockOutcome;
+      try {
+        outcome = (await deps.compartments.open(compartmentId, actor.actorId)).outcome;
+      } catch (error) {
+        release();
+        throw error;
+      }
+      if (!openedOutcomes.has(outcome)) {
+        release();
+        throw new KioskError('hardware_unavailable');
+      }
+      deps.doorWatch.untilClosed(lockOf(compartment), () => {
+        release();
+        removed(actor, compartmentId, parcelIds);
+      });
+      return managed(compartmentId);
+    },
+  };
+}
