@@ -86,6 +86,7 @@ export function createDispatcher(handlers: MethodHandlers, logger: Logger): Kios
             `error.${error.code}`,
             error.localizedParams(locale) ?? translatedParams(error, locale),
           ),
+          error.retryAfterMs,
         );
       }
       logger.error({ method, err: error }, 'kiosk method failed');

@@ -9,6 +9,8 @@ import type { MessageParams } from '../../src-shared/i18n/translate.js';
 export class KioskError extends Error {
   readonly code: ErrorCode;
   readonly params: MessageParams;
+  /** Set on `too_many_attempts`: the screen keeps the keypad shut this long. */
+  retryAfterMs: number | undefined;
 
   constructor(code: ErrorCode, params: MessageParams = {}) {
     super(`${code} ${JSON.stringify(params)}`);

@@ -6,6 +6,7 @@ import { findOnlyBank } from './queries/compartments.js';
 import { writeHardwareSettings } from './queries/hardware-settings.js';
 import { compartments, lockerBanks } from './schema.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';
+import { seedDemoParcels } from './seed-demo-parcels.js';
 
 interface DoorSlot {
   size: CompartmentSize;
@@ -33,7 +34,8 @@ const columnsPerBoard = 2;
 /**
  * Seeds the demo bank of `npm start`: 2 boards × 12 locks = 24 compartments in 4 columns,
  * labelled 1–24 column by column, on KR-CU16 boards 0 and 1, and the demo directory
- * (seed-demo-directory.ts: people, departments, operators, a carrier, badges). The serial path
+ * (seed-demo-directory.ts: people, departments, operators, a carrier, badges), and the parcels
+ * and reservations every drop-off path starts from (seed-demo-parcels.ts). The serial path
  * is left empty: the launcher knows the device (`npm start` creates a pty) and sets it with
  * `setSerialPath`. One transaction; each part is skipped when the database already has it, so a
  * demo database made before the directory existed gets its people at the next start.
@@ -75,5 +77,6 @@ export function seedDemoBank(db: KioskDb, nowMs: number): void {
         });
       }
     }
+    seedDemoParcels(tx, bankId, nowMs);
   });
 }

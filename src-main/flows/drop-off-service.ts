@@ -159,7 +159,9 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
   function refusalError(result: Extract<AllocationResult, { ok: false }>): KioskError {
     return new LocalizedKioskError('no_compartment_available', (locale) => {
       const { headline, causes } = describeRefusal(locale, result.refusal);
-      return { message: [headline, ...causes].join(' ') };
+      // The headline is B5's exact sentence, written without a full stop: one is needed before
+      // the causes, or the message reads as one run-on sentence.
+      return { message: [causes.length > 0 ? `${headline}.` : headline, ...causes].join(' ') };
     });
   }
 

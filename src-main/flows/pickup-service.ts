@@ -92,9 +92,11 @@ export function createPickupService(deps: PickupDependencies): PickupService {
   function refused(check: Exclude<CodeCheck, { outcome: 'accepted' }>): KioskError {
     if (check.outcome === 'wait') {
       const wait = waitMessage(check.retryAfterMs);
-      return new LocalizedKioskError('too_many_attempts', (locale) => ({
+      const error = new LocalizedKioskError('too_many_attempts', (locale) => ({
         message: translate(locale, wait.key, wait.params),
       }));
+      error.retryAfterMs = check.retryAfterMs;
+      return error;
     }
     return new KioskError('invalid_code');
   }

@@ -31,7 +31,11 @@ export const ResultMessage = z.object({
     z.object({ ok: z.literal(true), value: z.unknown() }),
     z.object({
       ok: z.literal(false),
-      error: z.object({ code: z.string(), message: z.string() }),
+      error: z.object({
+        code: z.string(),
+        message: z.string(),
+        retryAfterMs: z.number().int().nonnegative().optional(),
+      }),
     }),
   ]),
 });

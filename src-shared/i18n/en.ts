@@ -69,7 +69,8 @@ const kioskMessages = {
   // text: an API error carries no retry time, and the screen shows it from code.wait.*.
   'error.invalid_code':
     'This code does not open any compartment here. Check the code in your message, or ask the mailroom for a new one.',
-  'error.too_many_attempts': 'Too many wrong codes. Please wait before trying again.',
+  // Always raised with the wait in words (code-messages.ts waitMessage).
+  'error.too_many_attempts': '{message}',
   'error.sign_in_failed': 'Wrong user name or password.',
   'error.account_locked': 'This user account is locked. Too many failed login attempts.',
   'error.not_signed_in': 'Please sign in to continue.',

@@ -79,7 +79,7 @@ export const fr: Catalogue = {
     'Un problème est survenu sur la borne. Veuillez réessayer ou appeler le service courrier.',
   'error.invalid_code':
     'Ce code n’ouvre aucun casier ici. Vérifiez le code reçu dans votre message ou demandez-en un nouveau au service courrier.',
-  'error.too_many_attempts': 'Trop de codes erronés. Veuillez patienter avant de réessayer.',
+  'error.too_many_attempts': '{message}',
   'error.sign_in_failed': 'Nom d’utilisateur ou mot de passe incorrect.',
   'error.account_locked':
     'Ce compte utilisateur est verrouillé. Trop de tentatives de connexion infructueuses.',

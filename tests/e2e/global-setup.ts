@@ -12,6 +12,7 @@ interface DemoReady {
   kioskUrl: string;
   simulatorControlUrl: string;
   scannerControlUrl: string;
+  mailboxFolder: string;
 }
 
 /** Processes whose command line mentions `text` (socat and the simulator name the data folder). */
@@ -98,6 +99,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['CASIER_E2E_KIOSK_URL'] = ready.kioskUrl;
   process.env['CASIER_E2E_SIMULATOR_URL'] = ready.simulatorControlUrl;
   process.env['CASIER_E2E_SCANNER_URL'] = ready.scannerControlUrl;
+  process.env['CASIER_E2E_MAILBOX'] = ready.mailboxFolder;
 
   return async () => {
     child.kill('SIGINT');

@@ -107,6 +107,8 @@ export async function startSimulatedBank(options: {
 
 export interface BrowserKiosk {
   kioskUrl: string;
+  /** Where the ready-for-pickup notices land as .eml files until the cloud sends them. */
+  mailboxFolder: string;
   stop(): Promise<void>;
 }
 
@@ -135,7 +137,11 @@ export async function startBrowserKiosk(options: {
       port: options.port,
     });
     stoppers.push(() => host.close());
-    return { kioskUrl: host.url, stop: () => stoppers.stopAll() };
+    return {
+      kioskUrl: host.url,
+      mailboxFolder: core.mailboxFolder,
+      stop: () => stoppers.stopAll(),
+    };
   } catch (error) {
     return stoppers.stopAllAndRethrow(error);
   }

@@ -11,6 +11,7 @@
  * --close-after-ms <n> (simulated doors swing shut after an unlock, default 4000),
  * --skip-build, --browser (never Electron), --ready-json (one JSON line when ready, for tests).
  */
+import { mailboxFolder } from '../../src-main/notifications/file-mailbox.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -118,6 +119,7 @@ async function startBrowserKioskOnFreePort(
         kioskUrl: kiosk.kioskUrl,
         simulatorControlUrl: bank.simulatorControlUrl,
         scannerControlUrl: bank.scannerControlUrl,
+        mailboxFolder: kiosk.mailboxFolder,
       }),
     );
   } else {
@@ -125,6 +127,8 @@ async function startBrowserKioskOnFreePort(
     console.log(`Kiosk: ${kiosk.kioskUrl}`);
     console.log(`Board simulator control: ${bank.simulatorControlUrl}/doors`);
     console.log(`Scanner simulator: POST ${bank.scannerControlUrl}/scan {"text":"1Z…"}`);
+    console.log(`Mailbox (notices the cloud would send, as .eml files): ${kiosk.mailboxFolder}`);
+    console.log('Staff sign-in: admin / casier-admin, mailroom / casier-mailroom (see README)');
     console.log('Press Ctrl+C to stop.\n');
   }
   return () => kiosk.stop();
@@ -157,6 +161,7 @@ function startElectronKiosk(
   console.log(
     `\nKiosk: Electron window (pid ${child.pid}); board simulator control: ${bank.simulatorControlUrl}/doors`,
   );
+  console.log(`Mailbox (notices the cloud would send, as .eml files): ${mailboxFolder(dataDir)}`);
   // SIGTERM, then SIGKILL after a grace: a hung Electron must not make Ctrl+C wait forever.
   return () => stopChild(child);
 }

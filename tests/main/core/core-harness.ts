@@ -5,6 +5,9 @@ import {
   type KioskCore,
   type KioskCoreOptions,
 } from '../../../src-main/core/start-kiosk-core.js';
+import { kioskMigrationsFolder } from '../../../src-main/app-root.js';
+import { openKioskDatabase } from '../../../src-main/db/open-kiosk-database.js';
+import type { KioskTx } from '../../../src-main/db/transaction.js';
 import { silentLogger } from '../../../src-main/logging/logger.js';
 import {
   kioskMethods,
@@ -70,6 +73,11 @@ export interface CoreHarness {
   profile(): Promise<HardwareProfileDocument>;
   /** Reads the database file through a second connection: only what has been committed. */
   rows(sql: string, ...params: unknown[]): Row[];
+  /**
+   * Writes through a second connection, in one transaction: rows the cloud or the mailroom's
+   * inbound tracking would have put there (an expected parcel, a reservation, a lockout count).
+   */
+  writeDatabase<T>(work: (tx: KioskTx) => T): T;
   /** Every recorded fact but the sign-ins and sign-outs (the harness signs in at each start). */
   facts(): RecordedFact[];
   factTypes(compartmentId?: string): string[];
@@ -140,6 +148,15 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
     }
   }
 
+  function writeDatabase<T>(work: (tx: KioskTx) => T): T {
+    const writer = openKioskDatabase({ file, migrationsFolder: kioskMigrationsFolder() });
+    try {
+      return writer.db.transaction(work);
+    } finally {
+      writer.close();
+    }
+  }
+
   const harness: CoreHarness = {
     folder,
     clock,
@@ -185,6 +202,7 @@ export async function startCoreHarness(options: CoreHarnessOptions = {}): Promis
       harness.outboxBase = Number(rows('SELECT count(*) AS n FROM sync_outbox')[0]?.['n'] ?? 0);
     },
     rows,
+    writeDatabase,
     facts: () =>
       rows(
         `SELECT a.type, a.compartment_id AS compartmentId, a.actor, a.details, a.wall_time AS wallTime,
