@@ -6,6 +6,7 @@ import { createDispatcher, type KioskDispatcher } from '../api/dispatcher.js';
 import { kioskMigrationsFolder } from '../app-root.js';
 import { openKioskDatabase } from '../db/open-kiosk-database.js';
 import { findOnlyBank } from '../db/queries/compartments.js';
+import { listDedications } from '../db/queries/dedications.js';
 import { loadHardwareProfile } from '../db/queries/hardware-profile.js';
 import { setSerialPath } from '../db/queries/hardware-settings.js';
 import { ensureSyncIdentity } from '../db/queries/sync-device.js';
@@ -190,8 +191,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     started.push(() => relay.settled());
     const doorWatch = createDoorWatch(hardware);
     started.push(() => doorWatch.stop());
-    // D5 dedications arrive with the console (issue 6); the engine already honours them.
-    const dedications = (): ReadonlyMap<string, AllocationParty> => new Map();
+    // D5: read at each allocation (a few rows); the console will write them (issue 6).
+    const dedications = (): ReadonlyMap<string, AllocationParty> => listDedications(db, bank.id);
     const flowDependencies = {
       db,
       clock,

@@ -564,3 +564,26 @@ export const bankSettings = sqliteTable(
   },
   (table) => [check('bank_settings_document_object', sql`json_type(${table.document}) = 'object'`)],
 );
+
+/**
+ * D5: a compartment kept for one recipient or one department (a department's own shelf, a
+ * resident's dedicated door). Configuration from the console (issue 6); the allocation engine
+ * gives a dedicated compartment to its party first and never to anyone else.
+ */
+export const compartmentDedications = sqliteTable(
+  'compartment_dedication',
+  {
+    compartmentId: text('compartment_id')
+      .primaryKey()
+      .references(() => compartments.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    departmentId: text('department_id').references(() => departments.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    check(
+      'compartment_dedication_party',
+      sql`(${table.contactId} IS NULL) <> (${table.departmentId} IS NULL)`,
+    ),
+  ],
+);

@@ -1,8 +1,13 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { findOperatorByUserName } from './queries/operators.js';
+import { accessCodeParcels, accessCodes, compartments } from './schema.js';
+import { dedicateCompartment } from './queries/dedications.js';
 import { findContactByPersonnelId } from './queries/contacts.js';
 import { findDepartmentByName } from './queries/departments.js';
 import { listCarriers } from './queries/carriers.js';
-import { insertExpectedParcel } from './queries/parcels.js';
+import { insertExpectedParcel, recordDeposit } from './queries/parcels.js';
 import { insertReservation } from './queries/reservations.js';
 import type { KioskTx } from './transaction.js';
 
@@ -16,7 +21,12 @@ import type { KioskTx } from './transaction.js';
  *                          the mailroom operator signs in                    D2
  *   (no label)             reserved (size S) for Grace Whitfield, ready when
  *                          the carrier Demo Express signs in                 D2, D10
+ *   1Z999AA10123456793     in compartment 24 since four days for Harper Allen,
+ *                          its pickup window over: expired, to remove        G1, G3
+ *
+ * and compartment 11 (medium, 55–85 cm) is kept for the Finance department (D5).
  */
+export const demoDedication = { compartmentLabel: '11', department: 'Finance' } as const;
 export const demoInboundParcels = [
   { trackingNumber: '1Z999AA10123456784', carrier: 'ups', personnelId: 'P10002' },
   { trackingNumber: 'EE123456785FR', carrier: 'upu_s10', department: 'Facilities' },
@@ -39,8 +49,27 @@ function contactId(tx: KioskTx, personnelId: string): string {
   return contact.id;
 }
 
+/** The demo's people are there (a database whose directory came from elsewhere gets no parcels). */
+function hasDemoPeople(tx: KioskTx): boolean {
+  return ['P10002', 'P10003', 'P10004', demoExpiredParcel.personnelId].every(
+    (personnelId) => findContactByPersonnelId(tx, personnelId) !== undefined,
+  );
+}
+
 /** Runs once, when the demo bank is created (seed-demo-bank.ts), in its transaction. */
 export function seedDemoParcels(tx: KioskTx, bankId: string, nowMs: number): void {
+  if (!hasDemoPeople(tx)) {
+    return;
+  }
+  const finance = findDepartmentByName(tx, demoDedication.department);
+  const dedicated = compartmentLabelled(tx, bankId, demoDedication.compartmentLabel);
+  if (finance && dedicated) {
+    dedicateCompartment(tx, dedicated, { kind: 'department', id: finance.id }, nowMs);
+  }
+  const expiredIn = compartmentLabelled(tx, bankId, demoExpiredParcel.compartmentLabel);
+  if (expiredIn) {
+    seedDemoExpiredParcel(tx, bankId, expiredIn, nowMs);
+  }
   for (const inbound of demoInboundParcels) {
     const department =
       'department' in inbound ? findDepartmentByName(tx, inbound.department) : undefined;
@@ -91,4 +120,58 @@ export function seedDemoParcels(tx: KioskTx, bankId: string, nowMs: number): voi
     },
     nowMs,
   );
+}
+
+export const demoExpiredParcel = {
+  trackingNumber: '1Z999AA10123456793',
+  personnelId: 'P10006',
+  compartmentLabel: '24',
+} as const;
+
+const dayMs = 24 * 60 * 60_000;
+
+/**
+ * A parcel deposited four days ago whose three-day pickup window is over (G3). Its code was
+ * drawn then and is long expired; what is stored is a digest nobody knows the code of, since the
+ * demo seed has no pepper (the real ones live in `<dataDir>/secrets/`).
+ */
+function compartmentLabelled(tx: KioskTx, bankId: string, label: string): string | undefined {
+  return tx
+    .select({ id: compartments.id })
+    .from(compartments)
+    .where(and(eq(compartments.bankId, bankId), eq(compartments.label, label)))
+    .get()?.id;
+}
+
+function seedDemoExpiredParcel(
+  tx: KioskTx,
+  bankId: string,
+  compartmentId: string,
+  nowMs: number,
+): void {
+  const depositedAtMs = nowMs - 4 * dayMs;
+  const parcel = insertExpectedParcel(
+    tx,
+    {
+      bankId,
+      trackingNumber: demoExpiredParcel.trackingNumber,
+      trackingCarrier: 'ups',
+      recipient: { contactId: contactId(tx, demoExpiredParcel.personnelId) },
+    },
+    depositedAtMs,
+  );
+  recordDeposit(tx, parcel.id, { compartmentId, size: 'L' }, depositedAtMs);
+  const codeId = uuidv7({ msecs: depositedAtMs });
+  tx.insert(accessCodes)
+    .values({
+      id: codeId,
+      bankId,
+      codeHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+      purpose: 'pickup',
+      targetId: parcel.id,
+      issuedAt: depositedAtMs,
+      expiresAt: depositedAtMs + 3 * dayMs,
+    })
+    .run();
+  tx.insert(accessCodeParcels).values({ accessCodeId: codeId, parcelId: parcel.id }).run();
 }
