@@ -1,3 +1,4 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { ManagedCompartment } from '../../src-shared/api/management-methods.js';
 import type { AllocationParty } from '../../src-shared/allocation/index.js';
 import type { UnlockOutcome } from '../../src-shared/domain/door.js';
@@ -19,6 +20,7 @@ import {
   type LockerContent,
 } from '../db/queries/occupancy.js';
 import { recordRemoval } from '../db/queries/parcels.js';
+import { accessCodes } from '../db/schema.js';
 import { recordAction } from '../db/queries/record-action.js';
 import type { KioskReader } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
@@ -52,6 +54,23 @@ export interface ManagementService {
 }
 
 const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
+
+/** The parcel's pickup codes neither used nor voided, whether or not they have expired. */
+function unsettledPickupCodeIds(reader: KioskReader, parcelId: string): string[] {
+  return reader
+    .select({ id: accessCodes.id })
+    .from(accessCodes)
+    .where(
+      and(
+        eq(accessCodes.targetId, parcelId),
+        eq(accessCodes.purpose, 'pickup'),
+        isNull(accessCodes.consumedAt),
+        isNull(accessCodes.voidedAt),
+      ),
+    )
+    .all()
+    .map((row) => row.id);
+}
 
 export function isExpired(content: Pick<LockerContent, 'expiresAtMs'>, nowMs: number): boolean {
   return content.expiresAtMs === null || content.expiresAtMs <= nowMs;
@@ -118,12 +137,16 @@ export function createManagementService(deps: ManagementDependencies): Managemen
   function removed(actor: Actor, compartmentId: string, parcelIds: readonly string[]): void {
     const nowMs = clock.now();
     db.transaction((tx) => {
-      const issuer = deps.codes.issuerWithin(tx);
+      const store = deps.codes.storeWithin(tx);
       for (const parcelId of parcelIds) {
         if (!recordRemoval(tx, parcelId, nowMs)) {
           continue;
         }
-        const voidedCodeIds = issuer.voidCodesOf(parcelId, 'pickup');
+        // Every code still unsettled, expired ones included: the issuer voids only active codes,
+        // and an expired parcel's codes are expired by definition, so it would void none.
+        const voidedCodeIds = unsettledPickupCodeIds(tx, parcelId).filter((codeId) =>
+          store.markVoided(codeId, nowMs),
+        );
         recordAction(
           tx,
           {

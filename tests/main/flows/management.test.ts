@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertReservation } from '../../../src-main/db/queries/reservations.js';
+import type { CoreHarness } from '../core/core-harness.js';
+import {
+  contactNamed,
+  contactOf,
+  depositParcel,
+  dropOffRequest,
+  idOfLabel,
+  lockOfId,
+  parcelRow,
+  startFlowHarness,
+} from './flow-kit.js';
+
+const hourMs = 60 * 60_000;
+
+/** Management at the kiosk (G1, G3, G4): what each compartment is used for, and removals. */
+describe('management', () => {
+  let harness: CoreHarness;
+
+  beforeEach(async () => {
+    harness = await startFlowHarness();
+  });
+  afterEach(async () => {
+    await harness.stop();
+  });
+
+  async function useOf(compartmentId: string) {
+    const found = (await harness.call('manage.compartments', {})).find(
+      (compartment) => compartment.id === compartmentId,
+    );
+    if (!found) {
+      throw new Error(`manage.compartments has no ${compartmentId}`);
+    }
+    return found;
+  }
+
+  /** Élodie's parcel expires at the end of the window; James's, deposited later, does not yet. */
+  async function expiredAndOccupied() {
+    const window = (await harness.call('settings.get', {})).pickup.pickupWindowHours * hourMs;
+    const old = await depositParcel(harness, dropOffRequest(contactOf(harness, 'P10001')));
+    await harness.clock.advance(window - hourMs);
+    await harness.signInAdmin();
+    const recent = await depositParcel(
+      harness,
+      dropOffRequest(contactNamed(harness, "James O'Connor")),
+    );
+    await harness.clock.advance(2 * hourMs);
+    await harness.signInAdmin();
+    return { old, recent };
+  }
+
+  it('G1: shows each compartment as available, occupied, expired, out of service or reserved', async () => {
+    const { old, recent } = await expiredAndOccupied();
+    const outOfService = await idOfLabel(harness, '13');
+    await harness.call('compartment.setService', {
+      compartmentId: outOfService,
+      service: 'out_of_service',
+    });
+    const reserved = await idOfLabel(harness, '19');
+    const bankId = harness.rows('SELECT id FROM locker_bank')[0]?.['id'] as string;
+    harness.writeDatabase((tx) =>
+      insertReservation(
+        tx,
+        {
+          bankId,
+          contactId: contactOf(harness, 'P10001').id,
+          size: 'S',
+          compartmentId: reserved,
+          expiresAtMs: harness.clock.now() + 24 * hourMs,
+        },
+        harness.clock.now(),
+      ),
+    );
+    const available = await idOfLabel(harness, '7');
+
+    expect(await useOf(old.compartment.id)).toMatchObject({
+      use: 'expired',
+      parcels: [{ parcelId: old.parcelId, recipientName: 'Élodie Lefèvre' }],
+    });
+    expect(await useOf(recent.compartment.id)).toMatchObject({
+      use: 'occupied',
+      parcels: [{ parcelId: recent.parcelId, recipientName: "James O'Connor" }],
+    });
+    expect(await useOf(outOfService)).toMatchObject({ use: 'out_of_service', parcels: [] });
+    expect(await useOf(reserved)).toMatchObject({ use: 'reserved', heldFor: 'Élodie Lefèvre' });
+    expect(await useOf(available)).toMatchObject({ use: 'available', parcels: [], heldFor: null });
+  });
+
+  it('G3: removing an expired parcel opens its door and counts once the door closes', async () => {
+    const { old, recent } = await expiredAndOccupied();
+    harness.hardware.unlocked.length = 0;
+    const opened = await harness.call('manage.removeExpired', {
+      compartmentId: old.compartment.id,
+    });
+    expect(opened.use).toBe('expired');
+    expect(harness.hardware.unlocked).toEqual([await lockOfId(harness, old.compartment.id)]);
+    // Open, not yet closed: still in the locker.
+    expect(parcelRow(harness, old.parcelId ?? '')['state']).toBe('in_locker');
+
+    harness.hardware.setDoor(await lockOfId(harness, old.compartment.id), 'closed');
+    expect(parcelRow(harness, old.parcelId ?? '')['state']).toBe('removed');
+    expect(
+      harness.rows(
+        'SELECT c.voided_at AS voided FROM access_code c JOIN access_code_parcel l ON l.access_code_id = c.id WHERE l.parcel_id = ?',
+        old.parcelId,
+      ),
+    ).toEqual([{ voided: harness.clock.now() }]);
+    expect(
+      harness
+        .facts()
+        .filter((fact) => fact.type === 'parcel.removed')
+        .map((fact) => [fact.actor, fact.details['parcelId'], fact.details['voidedCodeIds']]),
+    ).toEqual([[harness.actor, old.parcelId, [expect.any(String)]]]);
+    expect((await useOf(old.compartment.id)).use).toBe('available');
+
+    // A parcel still within its window is not the mailroom's to remove.
+    harness.hardware.unlocked.length = 0;
+    const refused = await harness.invoke('manage.removeExpired', {
+      compartmentId: recent.compartment.id,
+    });
+    expect(refused.ok === false && refused.error.code).toBe('not_found');
+    expect(harness.hardware.unlocked).toEqual([]);
+    expect(parcelRow(harness, recent.parcelId ?? '')['state']).toBe('in_locker');
+  });
+});
