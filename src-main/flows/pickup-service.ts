@@ -183,7 +183,11 @@ export function createPickupService(deps: PickupDependencies): PickupService {
     }
     pickup.timer = clock.setTimeout(() => {
       pickup.timer = undefined;
-      if (pickup.openDoors === 0) {
+      // Not while a door is open, nor while a door may still be opened again (X4).
+      const reopenable = [...pickup.parcels.values()].some(
+        (item) => item.reopenUntilMs !== null && item.reopenUntilMs > clock.now(),
+      );
+      if (pickup.openDoors === 0 && !reopenable) {
         logger.info(
           { pickupParcels: pickup.parcels.size },
           'pickup ended: nobody touched the kiosk',

@@ -257,4 +257,25 @@ describe('pickup', () => {
     });
     expect(late.ok === false && late.error.code).toBe('reopen_window_over');
   });
+
+  it('X4: a grace longer than the inactivity timer keeps the pickup until the grace ends', async () => {
+    await changeSettings(harness, (settings) => ({
+      ...settings,
+      timers: { ...settings.timers, reopenGraceSeconds: 120, inactivitySeconds: 60 },
+    }));
+    const { parcelId, notice } = await deliver(james);
+    const pickup = await harness.call('pickup.withCode', { code: notice.code });
+    await takeParcels(harness, pickup, [parcelId]);
+
+    await harness.clock.advance(90_000);
+    const reopened = await takeParcels(harness, pickup, [parcelId]);
+    expect(reopened.parcels[0]?.state).toBe('taken');
+
+    await harness.clock.advance(200_000);
+    const late = await harness.invoke('pickup.open', {
+      pickupId: pickup.pickupId,
+      parcelIds: [parcelId],
+    });
+    expect(late.ok === false && late.error.code).toMatch(/^(reopen_window_over|not_found)$/);
+  });
 });
