@@ -29,6 +29,7 @@ import type { KioskDb } from '../db/open-kiosk-database.js';
 import { findCompartment, type CompartmentRow } from '../db/queries/compartments.js';
 import { findParcelsByTrackingNumber } from '../db/queries/parcels.js';
 import { recordAction } from '../db/queries/record-action.js';
+import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 import { buildAllocationBank } from './allocation-snapshot.js';
 import { recordCompletedDeposit, type NotifyReadyForPickup } from './deposit-record.js';
@@ -185,31 +186,37 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
     };
   }
 
-  function record(
-    actor: Actor,
-    type: 'parcel.deposit_started' | 'parcel.deposit_cancelled' | 'parcel.needs_bigger_door',
+  type DepositFact =
+    'parcel.deposit_started' | 'parcel.deposit_cancelled' | 'parcel.needs_bigger_door';
+
+  function recordIn(
+    tx: KioskTx,
+    nowMs: number,
+    type: DepositFact,
     deposit: PendingDeposit,
     details: Record<string, unknown> = {},
   ): void {
-    db.transaction((tx) => {
-      recordAction(
-        tx,
-        {
-          bankId,
-          type,
-          compartmentId: deposit.compartment.id,
-          actor: actor.actorId,
-          details: {
-            depositId: deposit.id,
-            label: deposit.compartment.label,
-            trackingNumber: deposit.request.trackingNumber,
-            recipient: deposit.recipient.ref,
-            ...details,
-          },
+    recordAction(
+      tx,
+      {
+        bankId,
+        type,
+        compartmentId: deposit.compartment.id,
+        actor: deposit.actor.actorId,
+        details: {
+          depositId: deposit.id,
+          label: deposit.compartment.label,
+          trackingNumber: deposit.request.trackingNumber,
+          recipient: deposit.recipient.ref,
+          ...details,
         },
-        clock.now(),
-      );
-    });
+      },
+      nowMs,
+    );
+  }
+
+  function record(type: DepositFact, deposit: PendingDeposit, details?: Record<string, unknown>) {
+    db.transaction((tx) => recordIn(tx, clock.now(), type, deposit, details));
   }
 
   /**
@@ -233,10 +240,12 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
       deposit.reasons = result.choice.reasons.map((reason) =>
         describeChoiceReason(deposit.locale, reason),
       );
-      record(deposit.actor, 'parcel.deposit_started', deposit);
       let outcome: UnlockOutcome;
       try {
-        outcome = (await deps.compartments.open(compartment.id, deposit.actor.actorId)).outcome;
+        const opened = await deps.compartments.open(compartment.id, deposit.actor.actorId, {
+          recordWithRequest: (tx, nowMs) => recordIn(tx, nowMs, 'parcel.deposit_started', deposit),
+        });
+        outcome = opened.outcome;
       } catch (error) {
         release();
         throw error;
@@ -423,7 +432,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
     biggerDoor: async (actor, depositId, locale) => {
       const deposit = pendingOf(actor, depositId);
       deposit.locale = locale;
-      record(actor, 'parcel.needs_bigger_door', deposit, { size: deposit.compartment.size });
+      record('parcel.needs_bigger_door', deposit, { size: deposit.compartment.size });
       deposit.stopWatching();
       deposit.release();
       deposit.tooSmall.push({
@@ -457,7 +466,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
 
     cancel: (actor, depositId) => {
       const deposit = pendingOf(actor, depositId);
-      record(actor, 'parcel.deposit_cancelled', deposit);
+      record('parcel.deposit_cancelled', deposit);
       deposit.state = 'cancelled';
       finish(deposit);
       return view(deposit);

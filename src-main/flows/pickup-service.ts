@@ -24,6 +24,7 @@ import {
   type Parcel,
 } from '../db/queries/parcels.js';
 import { recordAction } from '../db/queries/record-action.js';
+import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 import type { DoorWatch } from './door-watch.js';
 import type { KioskCodes } from './kiosk-codes.js';
@@ -74,6 +75,13 @@ interface Pickup {
   /** Doors open right now: the pickup does not time out under someone's hands. */
   openDoors: number;
   timer: TimerHandle | undefined;
+  proof: Proof;
+  /**
+   * `pickup.started` (who proved what) is written with the first door request, in its
+   * transaction: a code checked without any door opening changes nothing, and the time from
+   * code to unlock then holds one durable commit, not two (`scan_to_unlock`).
+   */
+  startRecorded: boolean;
 }
 
 const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
@@ -137,21 +145,10 @@ export function createPickupService(deps: PickupDependencies): PickupService {
       parcels: new Map(parcels.map((item) => [item.parcel.id, item])),
       openDoors: 0,
       timer: undefined,
+      proof,
+      startRecorded: false,
     };
     pickups.set(pickup.id, pickup);
-    db.transaction((tx) => {
-      recordAction(
-        tx,
-        {
-          bankId,
-          type: 'pickup.started',
-          compartmentId: null,
-          actor: actorId,
-          details: { proof, parcelIds: parcels.map((item) => item.parcel.id) },
-        },
-        clock.now(),
-      );
-    });
     touch(pickup);
     return view(pickup);
   }
@@ -288,7 +285,21 @@ export function createPickupService(deps: PickupDependencies): PickupService {
     }
     void locale;
     const release = deps.doorWatch.claim(compartment.id);
-    db.transaction((tx) => {
+    const recordRequest = (tx: KioskTx, nowMs: number): void => {
+      if (!pickup.startRecorded) {
+        recordAction(
+          tx,
+          {
+            bankId,
+            type: 'pickup.started',
+            compartmentId: null,
+            actor: pickup.actorId,
+            details: { proof: pickup.proof, parcelIds: [...pickup.parcels.keys()] },
+          },
+          nowMs,
+        );
+        pickup.startRecorded = true;
+      }
       recordAction(
         tx,
         {
@@ -298,12 +309,15 @@ export function createPickupService(deps: PickupDependencies): PickupService {
           actor: pickup.actorId,
           details: { label: compartment.label, parcelIds: items.map((item) => item.parcel.id) },
         },
-        clock.now(),
+        nowMs,
       );
-    });
+    };
     let outcome: UnlockOutcome;
     try {
-      outcome = (await deps.compartments.open(compartment.id, pickup.actorId)).outcome;
+      const opened = await deps.compartments.open(compartment.id, pickup.actorId, {
+        recordWithRequest: recordRequest,
+      });
+      outcome = opened.outcome;
     } catch (error) {
       release();
       throw error;

@@ -7,6 +7,7 @@ import { benchAllocation } from './allocation.bench.js';
 import { benchBusinessAction } from './business-action.bench.js';
 import { report } from './harness.js';
 import { benchLockBus } from './lock-bus.bench.js';
+import { benchScanToUnlock } from './scan-to-unlock.bench.js';
 import { benchWebSocketInvoke } from './websocket-invoke.bench.js';
 
 const figures = {
@@ -14,5 +15,6 @@ const figures = {
   'kiosk.websocket_invoke': await benchWebSocketInvoke(),
   ...(await benchLockBus()),
   ...(await benchAllocation()),
+  ...(await benchScanToUnlock()),
 };
 report(findAppRoot(import.meta.url), figures);
