@@ -185,29 +185,31 @@ function figures(
   const floorP99 = percentile(samples.floor, 0.99);
   const count = `${samples.floor.length} runs, each measured and floor call alternating`;
   return {
+    // Issue 4's figure: a typed pickup code until the unlock.
     'scan_to_unlock.p50': figure(
-      median([...samples.dropOff]),
-      floorP50,
-      'ms',
-      `median time from dropoff.identify (a scanned label) through dropoff.start until the core calls the lock's unlock (in-memory hardware answering at once), vs the median of ${floor}; ${bank}; ${count}. Target: within 2× the floor`,
-    ),
-    'scan_to_unlock.p99': figure(
-      percentile(samples.dropOff, 0.99),
-      floorP99,
-      'ms',
-      `p99 of the same drop-offs vs p99 of the floor. Target: p99 < 10 ms`,
-    ),
-    'scan_to_unlock.pickup_code_p50': figure(
       median([...samples.pickup]),
       floorP50,
       'ms',
-      `median time from pickup.withCode (the code from the drop-off's notice) through pickup.open until the core calls the unlock, vs the floor's median; same bank and runs`,
+      `median time from pickup.withCode (the code from the drop-off's notice) through pickup.open until the core calls the lock's unlock (in-memory hardware answering at once), vs the median of ${floor}; ${bank}; ${count}. Target: within 2× the floor`,
     ),
-    'scan_to_unlock.pickup_code_p99': figure(
+    'scan_to_unlock.p99': figure(
       percentile(samples.pickup, 0.99),
       floorP99,
       'ms',
-      `p99 of the same pickups vs p99 of the floor`,
+      `p99 of the same pickups vs p99 of the floor. Target: p99 < 10 ms`,
+    ),
+    // The operator's side of the same question: a scanned label until the door opens.
+    'drop_off_scan_to_unlock.p50': figure(
+      median([...samples.dropOff]),
+      floorP50,
+      'ms',
+      `median time from dropoff.identify (a scanned label) through dropoff.start until the core calls the unlock, vs the floor's median; same bank and runs`,
+    ),
+    'drop_off_scan_to_unlock.p99': figure(
+      percentile(samples.dropOff, 0.99),
+      floorP99,
+      'ms',
+      `p99 of the same drop-offs vs p99 of the floor`,
     ),
   };
 }
