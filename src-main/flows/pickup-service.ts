@@ -6,6 +6,7 @@ import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate } from '../../src-shared/i18n/translate.js';
 import type { Clock, TimerHandle } from '../../src-shared/time/clock.js';
+import { codeCheckErrorCode } from '../codes/code-errors.js';
 import { waitMessage } from '../codes/code-messages.js';
 import type { CodeCheck } from '../codes/code-verifier.js';
 import type { CompartmentService } from '../core/compartment-service.js';
@@ -98,15 +99,15 @@ export function createPickupService(deps: PickupDependencies): PickupService {
   }
 
   function refused(check: Exclude<CodeCheck, { outcome: 'accepted' }>): KioskError {
-    if (check.outcome === 'wait') {
-      const wait = waitMessage(check.retryAfterMs);
-      const error = new LocalizedKioskError('too_many_attempts', (locale) => ({
-        message: translate(locale, wait.key, wait.params),
-      }));
-      error.retryAfterMs = check.retryAfterMs;
-      return error;
+    if (codeCheckErrorCode(check) === 'invalid_code') {
+      return new KioskError('invalid_code');
     }
-    return new KioskError('invalid_code');
+    const wait = waitMessage(check.retryAfterMs);
+    const error = new LocalizedKioskError('too_many_attempts', (locale) => ({
+      message: translate(locale, wait.key, wait.params),
+    }));
+    error.retryAfterMs = check.retryAfterMs;
+    return error;
   }
 
   /** What a contact may take here: their parcels, then their departments' (E3). */
