@@ -98,8 +98,12 @@ export function createPickupService(deps: PickupDependencies): PickupService {
     }
   }
 
+  /**
+   * A refused code. When this failure starts a back-off the answer already says how long to
+   * wait, so the person does not learn it only from their next, refused, attempt.
+   */
   function refused(check: Exclude<CodeCheck, { outcome: 'accepted' }>): KioskError {
-    if (codeCheckErrorCode(check) === 'invalid_code') {
+    if (codeCheckErrorCode(check) === 'invalid_code' && check.retryAfterMs === 0) {
       return new KioskError('invalid_code');
     }
     const wait = waitMessage(check.retryAfterMs);

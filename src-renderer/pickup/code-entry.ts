@@ -13,16 +13,16 @@ export interface CodeEntrySnapshot {
 }
 
 /**
- * How long the keypad waits after `too_many_attempts` when the core does not say. The API error
- * carries no retry time yet (see the report to the lead); the core's message names the wait,
- * and the keypad waits this little so a person is not locked out longer than the core says.
+ * How long the keypad waits after `too_many_attempts` when the core does not say (an older
+ * core): the core's message names the wait, and the keypad waits this little so a person is not
+ * locked out longer than the core says.
  */
 export const unknownWaitMs = 5000;
 
-/** The wait the core asked for, when its error carries one. */
+/** The wait the core asked for (`retryAfterMs`), when its error carries one. */
 export function keypadWaitMs(error: ApiError): number {
-  const retryAfterMs: unknown = (error as ApiError & { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof retryAfterMs === 'number' && retryAfterMs > 0 ? retryAfterMs : unknownWaitMs;
+  const { retryAfterMs } = error;
+  return retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : unknownWaitMs;
 }
 
 /** The pickup code keypad (E1, X3): sends the code, shows the refusal, waits out a back-off. */

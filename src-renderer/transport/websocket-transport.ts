@@ -139,7 +139,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     } else {
       // An unknown code from a newer core still reaches the page as a failure it can show.
       const code = isErrorCode(result.error.code) ? result.error.code : 'internal_error';
-      call.resolve(failure(code, result.error.message));
+      // The keypad's wait (X3) rides along: without it the page would guess, and guess short.
+      call.resolve(failure(code, result.error.message, result.error.retryAfterMs));
     }
   }
 

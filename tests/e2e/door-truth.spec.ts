@@ -1,10 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { en } from '../../src-shared/i18n/index.js';
+import { translate } from '../../src-shared/i18n/translate.js';
 import { demoSimulator, openKiosk } from './support/kiosk-page.js';
+import { signInTo } from './support/sign-in.js';
 
 /**
- * X2 in Chromium against the simulator process: a jammed door is reported as not opened and,
- * after the profile's three failures in a row, taken out of service with the reason shown; a
- * line that stops answering shows the bank degraded and door commands refused, until it heals.
+ * X2 in Chromium against the simulator process, from the operator's Compartments screen: a
+ * jammed door is reported as not opened and, after the profile's three failures in a row, taken
+ * out of service with the reason shown; a line that stops answering shows the bank degraded and
+ * door commands refused, until it heals.
  */
 
 const simulator = demoSimulator();
@@ -12,11 +16,19 @@ const simulator = demoSimulator();
 test.beforeEach(async ({ page }) => {
   await simulator.resetFaults();
   await openKiosk(page);
+  await signInTo(page, 'admin', 'manage');
+  await expect(page.getByTestId('manage-screen')).toBeVisible();
 });
 
 test.afterEach(async () => {
   await simulator.resetFaults();
 });
+
+/** "Open this door" in the open detail panel, confirmed. */
+async function openDoor(page: Page): Promise<void> {
+  await page.getByTestId('manage-open').click();
+  await page.getByTestId('manage-open-confirm').click();
+}
 
 test('a jammed door is never reported open, and three failures take it out of service', async ({
   page,
@@ -24,31 +36,35 @@ test('a jammed door is never reported open, and three failures take it out of se
   test.setTimeout(60_000);
   // Compartment 6 is board 0, lock 6.
   await simulator.setDoorFaults(0, 6, { jammed: true });
-  const tile = page.getByTestId('compartment-6');
+  const pulses = async () =>
+    (await simulator.log()).frames.filter((frame) => frame.hex === '02 05 31 03 3B').length;
+  const pulsesBefore = await pulses();
+  const tile = page.getByTestId('manage-tile-6');
+  await tile.click();
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await page.getByTestId('open-6').click();
-    await expect(page.getByTestId('unlock-message')).toHaveText(
-      'Compartment 6 did not open. Please call the mailroom.',
+    await openDoor(page);
+    await expect.poll(pulses).toBe(pulsesBefore + attempt);
+    await expect(page.getByTestId('manage-outcome')).toContainText(
+      translate('en', 'management_screen.outcome.jammed', { label: '6' }),
     );
-    await expect(page.getByTestId('open-6')).toBeEnabled();
+    await expect(page.getByTestId('manage-outcome')).toHaveAttribute('data-tone', 'check');
+    await expect(page.getByTestId('manage-open')).toBeEnabled();
     expect((await simulator.lock(0, 6)).door).toBe('closed');
   }
-  await expect(tile).toHaveAttribute('data-service', 'out_of_service');
-  await expect(tile).toHaveAttribute('data-service-reason', 'door_failed_to_open');
-  await expect(page.getByTestId('service-reason-6')).toHaveText(
-    'The door failed to open several times in a row',
+  await expect(tile).toHaveAttribute('data-use', 'out_of_service');
+  await expect(page.getByTestId('manage-detail')).toContainText(
+    en['compartment.reason.door_failed_to_open'],
   );
   await expect(page.locator('[data-testid="door-alarm"][data-label="6"]')).toHaveAttribute(
     'data-alarm',
     'failed_to_open',
   );
   // Each attempt was exactly one pulse: an unlock is never resent (hardware.md).
-  const pulses = (await simulator.log()).frames.filter((frame) => frame.hex === '02 05 31 03 3B');
-  expect(pulses).toHaveLength(3);
+  expect(await pulses()).toBe(pulsesBefore + 3);
 
   await simulator.resetFaults();
-  await page.getByTestId('service-6').click();
-  await expect(tile).toHaveAttribute('data-service', 'in_service');
+  await page.getByTestId('manage-service').click();
+  await expect(tile).not.toHaveAttribute('data-use', 'out_of_service');
 });
 
 test('boards that stop answering show the bank degraded and refuse doors, until they answer again', async ({
@@ -56,10 +72,9 @@ test('boards that stop answering show the bank degraded and refuse doors, until 
 }) => {
   await simulator.setLineFaults({ noReply: true });
   await expect(page.getByTestId('hardware-status')).toHaveAttribute('data-hardware', 'degraded');
-  await page.getByTestId('open-8').click();
-  await expect(page.getByTestId('unlock-message')).toHaveText(
-    'The lock boards are not answering. Please call the mailroom.',
-  );
+  await page.getByTestId('manage-tile-8').click();
+  await openDoor(page);
+  await expect(page.getByTestId('manage-error')).toHaveText(en['error.hardware_unavailable']);
   expect((await simulator.lock(0, 8)).door).toBe('closed');
 
   await simulator.resetFaults();

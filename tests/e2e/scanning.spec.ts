@@ -2,21 +2,28 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { demoCarrier } from '../../src-main/db/seed-demo-credentials.js';
+import { demoInboundParcels } from '../../src-main/db/seed-demo-parcels.js';
 import { writeQrCodeVideo } from './fake-camera.js';
 import { chromiumArgs, chromiumPath } from './support/chromium.js';
+import { expectDropOffStep } from './support/drop-off.js';
 import { openKiosk, scanWithSerialScanner } from './support/kiosk-page.js';
+import { signInTo, signOut } from './support/sign-in.js';
 
 /**
- * Issue 3's scanner paths in Chromium, all into the core's one decoder: the serial scanner
- * simulator over a real pty, a keyboard-wedge scanner typing into the page (never into the
- * focused field), and the camera decoding a QR code from Chromium's fake camera.
+ * Issue 3's scanner paths in Chromium, all into the core's one decoder, as the issue 4 screens
+ * use them: the serial scanner simulator over a real pty and a keyboard-wedge scanner typing
+ * into the page (never into the focused field) both read a parcel label at drop-off, and the
+ * home screen's camera reads a carrier's sign-in QR code from Chromium's fake camera.
  */
 
-// A UPS number with a valid check digit, as printed on a label.
-const upsNumber = '1Z999AA10123456784';
+// Received in inbound tracking for the Facilities department (seed-demo-parcels.ts): a label
+// the kiosk recognises, identified only (no deposit), so every run finds it as seeded.
+const facilitiesParcel = demoInboundParcels[1];
+const carrierQr = `CSR1-CR-${demoCarrier.code}`;
 
 const cameraVideo = join(mkdtempSync(join(tmpdir(), 'casier-camera-')), 'qr.y4m');
-writeQrCodeVideo(cameraVideo, upsNumber);
+writeQrCodeVideo(cameraVideo, carrierQr);
 
 test.use({
   permissions: ['camera'],
@@ -34,13 +41,19 @@ test.beforeEach(async ({ page }) => {
   await openKiosk(page);
 });
 
-test('a scan from the serial scanner is classified by the core and shown', async ({ page }) => {
-  await scanWithSerialScanner(upsNumber);
-  const panel = page.getByTestId('last-scan');
-  await expect(panel).toHaveAttribute('data-source', 'serial');
-  await expect(panel).toHaveAttribute('data-kind', 'tracking_number');
-  await expect(panel).toHaveAttribute('data-carrier', 'ups');
-  await expect(page.getByTestId('last-scan-value')).toHaveText(`Number: ${upsNumber}`);
+test('a label scanned with the serial scanner is recognised by the core at drop-off', async ({
+  page,
+}) => {
+  await signInTo(page, 'mailroom', 'dropoff');
+  await expectDropOffStep(page, 'label');
+  await scanWithSerialScanner(facilitiesParcel.trackingNumber);
+  await expectDropOffStep(page, 'placement');
+  await expect(page.getByTestId('dropoff-tracking-number')).toContainText(
+    facilitiesParcel.trackingNumber,
+  );
+  await expect(page.getByTestId('dropoff-recipient')).toContainText(facilitiesParcel.department);
+  await page.getByTestId('dropoff-start-over').click();
+  await expectDropOffStep(page, 'label');
 });
 
 test('a keyboard-wedge scan is caught by the page, with the bank’s thresholds, and never types into the focused field', async ({
@@ -48,38 +61,42 @@ test('a keyboard-wedge scan is caught by the page, with the bank’s thresholds,
 }) => {
   // The thresholds are the bank's (commissioning screen). Generous ones here: a loaded CI
   // machine delays synthetic keys, and the person below types far slower anyway.
-  await page.getByTestId('nav-commissioning').click();
+  await signInTo(page, 'admin', 'commissioning');
   await page.getByTestId('profile-wedge-gap').fill('150');
   await page.getByTestId('profile-wedge-silence').fill('400');
   await page.getByTestId('profile-save').click();
   await expect(page.getByTestId('commissioning-saved')).toBeVisible();
   await expect(page.getByTestId('hardware-status')).toHaveAttribute('data-hardware', 'ok');
+  await page.getByTestId('commissioning-exit').click();
+  await page.getByTestId('menu-dropoff').click();
 
-  const field = page.getByTestId('profile-serial-path');
-  const before = await field.inputValue();
-  expect(before).not.toBe('');
+  // A person typing at a person's pace into the tracking number field is left alone.
+  await page.getByTestId('dropoff-type-label').click();
+  const field = page.getByTestId('dropoff-label-input');
   await field.focus();
-  // A scanner types far faster than a person, and ends with Enter.
-  await page.keyboard.type(`${upsNumber}\n`);
-  await expect(field).toHaveValue(before);
-  await page.getByTestId('nav-compartments').click();
-  const panel = page.getByTestId('last-scan');
-  await expect(panel).toHaveAttribute('data-source', 'keyboard');
-  await expect(panel).toHaveAttribute('data-carrier', 'ups');
-  // A person typing at a person's pace is left alone.
-  await page.getByTestId('nav-commissioning').click();
-  await field.focus();
-  await field.press('End');
-  await page.keyboard.type('-xyz', { delay: 500 });
-  await expect(field).toHaveValue(`${before}-xyz`);
+  await page.keyboard.type('ee1', { delay: 500 });
+  await expect(field).toHaveValue('ee1');
+  await field.fill('');
+
+  // A scanner types far faster than a person, and ends with Enter: the page takes it as a scan.
+  await page.keyboard.type(`${facilitiesParcel.trackingNumber}\n`);
+  await expectDropOffStep(page, 'placement');
+  await expect(page.getByTestId('dropoff-tracking-number')).toContainText(
+    facilitiesParcel.trackingNumber,
+  );
+  await expect(page.getByTestId('dropoff-recipient')).toContainText(facilitiesParcel.department);
+  await page.getByTestId('dropoff-start-over').click();
+  await expectDropOffStep(page, 'label');
+  await page.getByTestId('dropoff-type-label').click();
+  await expect(page.getByTestId('dropoff-label-input')).toHaveValue('');
 });
 
-test('the camera decodes a QR code and the core classifies it', async ({ page }) => {
+test('the home screen’s camera reads a carrier’s QR code and signs the carrier in', async ({
+  page,
+}) => {
   await page.getByTestId('camera-toggle').click();
-  const panel = page.getByTestId('last-scan');
-  await expect(panel).toHaveAttribute('data-source', 'camera', { timeout: 20_000 });
-  await expect(panel).toHaveAttribute('data-carrier', 'ups');
-  await expect(page.getByTestId('last-scan-value')).toHaveText(`Number: ${upsNumber}`);
-  await page.getByTestId('camera-toggle').click();
+  await expect(page.getByTestId('dropoff-screen')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('operator-menu')).toHaveCount(0);
+  await signOut(page);
   await expect(page.getByTestId('camera-toggle')).toHaveAttribute('data-camera', 'off');
 });

@@ -85,6 +85,24 @@ describe('WebSocket transport', () => {
     });
   });
 
+  it('keeps the wait a too_many_attempts refusal carries, for the keypad (X3)', async () => {
+    sockets.latest.open();
+    const call = transport.invoke('pickup.withCode', { code: '123456' }, 'en');
+    const id = sockets.latest.invokes()[0]!.id;
+    sockets.latest.receive({
+      kind: 'result',
+      id,
+      result: {
+        ok: false,
+        error: { code: 'too_many_attempts', message: 'wait', retryAfterMs: 29_281 },
+      },
+    });
+    await expect(call).resolves.toEqual({
+      ok: false,
+      error: { code: 'too_many_attempts', message: 'wait', retryAfterMs: 29_281 },
+    });
+  });
+
   it('delivers pushed events to subscribers until they unsubscribe', () => {
     sockets.latest.open();
     const received: unknown[] = [];

@@ -61,7 +61,7 @@ export const dropOffScreenMessages = defineMessages({
     'drop_off_screen.placement.place': '{size}, {height}',
     'drop_off_screen.open': 'Open compartment {label}',
     'drop_off_screen.opening': 'Opening compartment {label}…',
-    'drop_off_screen.skipped': '{label} did not open — use {next} instead.',
+    'drop_off_screen.skipped': 'Compartment {label} did not open: use compartment {next} instead.',
     'drop_off_screen.door.instruction':
       'Put the parcel in compartment {label} ({size}, {height}) and close the door.',
     'drop_off_screen.door.bigger': 'Needs a bigger door',
@@ -166,7 +166,8 @@ export const dropOffScreenMessages = defineMessages({
     'drop_off_screen.placement.place': '{size}, {height}',
     'drop_off_screen.open': 'Ouvrir le casier {label}',
     'drop_off_screen.opening': 'Ouverture du casier {label}…',
-    'drop_off_screen.skipped': '{label} ne s’est pas ouvert — utilisez {next} à la place.',
+    'drop_off_screen.skipped':
+      'Le casier {label} ne s’est pas ouvert : utilisez le casier {next} à la place.',
     'drop_off_screen.door.instruction':
       'Mettez le colis dans le casier {label} ({size}, {height}) et fermez la porte.',
     'drop_off_screen.door.bigger': 'Il faut une porte plus grande',
