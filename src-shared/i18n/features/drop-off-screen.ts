@@ -48,7 +48,6 @@ export const dropOffScreenMessages = defineMessages({
     'drop_off_screen.placement.proposing': 'Finding a compartment…',
     'drop_off_screen.placement.why': 'Why this compartment',
     'drop_off_screen.placement.refusal_why': 'Why',
-    'drop_off_screen.placement.size_heading': 'Parcel size',
     'drop_off_screen.placement.size_required':
       'This bank asks you for the parcel size: choose the smallest size it fits in.',
     'drop_off_screen.placement.size_optional': 'Or choose the size yourself:',
@@ -153,7 +152,6 @@ export const dropOffScreenMessages = defineMessages({
     'drop_off_screen.placement.proposing': 'Recherche d’un casier…',
     'drop_off_screen.placement.why': 'Pourquoi ce casier',
     'drop_off_screen.placement.refusal_why': 'Pourquoi',
-    'drop_off_screen.placement.size_heading': 'Taille du colis',
     'drop_off_screen.placement.size_required':
       'Cette consigne vous demande la taille du colis : choisissez la plus petite taille dans laquelle il entre.',
     'drop_off_screen.placement.size_optional': 'Ou choisissez vous-même la taille :',

@@ -15,7 +15,6 @@ export const kioskShellMessages = defineMessages({
     'accessible.toggle': 'Accessible mode',
     'accessible.toggle_hint': 'Larger text, stronger contrast, every button lower down',
     'common.back': 'Back',
-    'common.loading': 'One moment…',
     'home.subtitle': 'Parcel lockers',
     'home.loading': 'Starting the kiosk…',
     'home.pickup': 'Pick up a parcel',
@@ -34,7 +33,6 @@ export const kioskShellMessages = defineMessages({
     'signin.signing_in': 'Signing in…',
     'signin.scan_hint_all': 'Or scan your staff badge or your carrier QR code.',
     'signin.scan_hint_carrier': 'Carriers: scan your carrier QR code.',
-    'signin.show_keyboard': 'Show the keyboard',
     'shell.signed_in_as': 'Signed in as {name}',
     'shell.menu_heading': 'What would you like to do?',
     'shell.no_permission':
@@ -45,7 +43,6 @@ export const kioskShellMessages = defineMessages({
     'menu.commissioning': 'Commissioning',
     'menu.back_to_menu': 'Back to the menu',
     'shell.sign_out': 'Sign out',
-    'shell.session_ended_ok': 'OK',
   },
   fr: {
     'keyboard.label': 'Clavier à l’écran',
@@ -56,7 +53,6 @@ export const kioskShellMessages = defineMessages({
     'accessible.toggle': 'Mode accessible',
     'accessible.toggle_hint': 'Texte plus grand, contraste renforcé, tous les boutons plus bas',
     'common.back': 'Retour',
-    'common.loading': 'Un instant…',
     'home.subtitle': 'Consigne à colis',
     'home.loading': 'Démarrage de la borne…',
     'home.pickup': 'Retirer un colis',
@@ -75,7 +71,6 @@ export const kioskShellMessages = defineMessages({
     'signin.signing_in': 'Connexion…',
     'signin.scan_hint_all': 'Ou scannez votre badge ou votre code QR de transporteur.',
     'signin.scan_hint_carrier': 'Transporteurs : scannez votre code QR de transporteur.',
-    'signin.show_keyboard': 'Afficher le clavier',
     'shell.signed_in_as': 'Connecté en tant que {name}',
     'shell.menu_heading': 'Que souhaitez-vous faire ?',
     'shell.no_permission':
@@ -86,6 +81,5 @@ export const kioskShellMessages = defineMessages({
     'menu.commissioning': 'Mise en service',
     'menu.back_to_menu': 'Retour au menu',
     'shell.sign_out': 'Se déconnecter',
-    'shell.session_ended_ok': 'OK',
   },
 });
