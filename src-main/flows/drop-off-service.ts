@@ -33,6 +33,7 @@ import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 import { buildAllocationBank } from './allocation-snapshot.js';
 import { recordCompletedDeposit, type NotifyReadyForPickup } from './deposit-record.js';
+import { compartmentBrief } from './compartment-brief.js';
 import type { DoorWatch } from './door-watch.js';
 import type { KioskCodes } from './kiosk-codes.js';
 import type { Actor } from './kiosk-sessions.js';
@@ -133,15 +134,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
             : { kind: 'compartment', compartmentId: placement.compartmentId },
       excludedCompartmentIds: excluded,
     };
-    return tooSmall.reduce(
-      (next, small) =>
-        biggerDoorRequest(next, {
-          compartmentId: small.compartmentId,
-          label: small.label,
-          size: small.size,
-        }),
-      base,
-    );
+    return tooSmall.reduce(biggerDoorRequest, base);
   }
 
   function allocate(request: AllocationRequest): AllocationResult {
@@ -171,13 +164,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
     return {
       depositId: deposit.id,
       state: deposit.state,
-      compartment: {
-        id: compartment.id,
-        label: compartment.label,
-        size: compartment.size,
-        doorBottomCm: compartment.doorBottomCm,
-        doorTopCm: compartment.doorTopCm,
-      },
+      compartment: compartmentBrief(compartment),
       reasons: deposit.reasons,
       recipientName: deposit.recipient.name,
       trackingNumber: deposit.request.trackingNumber,
@@ -396,13 +383,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
       }
       return {
         ok: true,
-        compartment: {
-          id: compartment.id,
-          label: compartment.label,
-          size: compartment.size,
-          doorBottomCm: compartment.doorBottomCm,
-          doorTopCm: compartment.doorTopCm,
-        },
+        compartment: compartmentBrief(compartment),
         reasons: result.choice.reasons.map((reason) => describeChoiceReason(locale, reason)),
       };
     },
@@ -415,6 +396,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
         request,
         recipient: resolveRecipient(db, request.recipient),
         locale,
+        // Chosen by openNext before anything reads it; the deposit is not visible until then.
         compartment: undefined as unknown as CompartmentRow,
         reasons: [],
         skipped: [],

@@ -27,6 +27,7 @@ import {
 import { recordAction } from '../db/queries/record-action.js';
 import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
+import { compartmentBrief } from './compartment-brief.js';
 import type { DoorWatch } from './door-watch.js';
 import type { KioskCodes } from './kiosk-codes.js';
 
@@ -208,13 +209,7 @@ export function createPickupService(deps: PickupDependencies): PickupService {
       openMode: deps.settings().pickup.openMode,
       parcels: [...pickup.parcels.values()].map((item) => ({
         parcelId: item.parcel.id,
-        compartment: {
-          id: item.compartment.id,
-          label: item.compartment.label,
-          size: item.compartment.size,
-          doorBottomCm: item.compartment.doorBottomCm,
-          doorTopCm: item.compartment.doorTopCm,
-        },
+        compartment: compartmentBrief(item.compartment),
         trackingNumber: item.parcel.trackingNumber,
         departmentName: item.departmentName,
         state: item.state,
