@@ -92,7 +92,7 @@ export function buildAllocationBank(inputs: SnapshotInputs): AllocationBank {
     compartments,
     policy: {
       consolidation: !inputs.settings.oneParcelPerCompartment,
-      keptForDeliveries: {},
+      keptForDeliveries: inputs.settings.storage.keptForDeliveries,
     },
   };
 }

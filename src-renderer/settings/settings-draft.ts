@@ -1,5 +1,6 @@
 import type { BankSettings } from '../../src-shared/domain/bank-settings.js';
 import type { SettingPath } from './settings-fields.js';
+import { withStorageDurationKind } from './storage-duration-draft.js';
 
 /**
  * The settings being edited, changed one field at a time. Drafts are replaced, never changed in
@@ -23,6 +24,9 @@ export function withSetting(
   path: SettingPath,
   value: SettingValue,
 ): BankSettings {
+  if (path === 'storage.duration.kind') {
+    return withStorageDurationKind(settings, String(value));
+  }
   const copy = structuredClone(settings);
   const keys = path.split('.');
   const leaf = keys.pop();

@@ -1,5 +1,13 @@
-import { BankSettings } from '../../src-shared/domain/bank-settings.js';
+import {
+  BankSettings,
+  FixedStorageDuration,
+  FlexibleStorageDuration,
+  StoragePolicy,
+  storageDurationKinds,
+  type StorageDurationKind,
+} from '../../src-shared/domain/bank-settings.js';
 import type { MessageKey } from '../../src-shared/i18n/en.js';
+import { changedSettingPaths } from './settings-draft.js';
 
 /**
  * Every field of BankSettings as the settings screen shows it: its control, its texts and, for
@@ -7,29 +15,42 @@ import type { MessageKey } from '../../src-shared/i18n/en.js';
  * never offer a value the core would refuse.
  */
 
-export type ChoicePath = 'dropOff.labelScan' | 'dropOff.sizeChoice' | 'pickup.openMode';
+export type ChoicePath =
+  'dropOff.labelScan' | 'dropOff.sizeChoice' | 'pickup.openMode' | 'storage.duration.kind';
 export type TogglePath =
   | 'dropOff.handChoice'
   | 'oneParcelPerCompartment'
   | 'pickup.methods.code'
   | 'pickup.methods.qr'
   | 'pickup.methods.badge'
-  | 'contactlessSignIn';
+  | 'contactlessSignIn'
+  | 'storage.extension.allowed';
 export type NumberPath =
   | 'pickup.pickupWindowHours'
   | 'timers.reopenGraceSeconds'
   | 'timers.returnHomeSeconds'
   | 'timers.inactivitySeconds'
   | 'timers.operatorIdleMinutes'
-  | 'timers.operatorSessionHours';
+  | 'timers.operatorSessionHours'
+  | 'storage.duration.hours'
+  | 'storage.duration.maxHours'
+  | 'storage.extension.maxTotalHours'
+  | 'storage.keptForDeliveries.S'
+  | 'storage.keptForDeliveries.M'
+  | 'storage.keptForDeliveries.L';
 export type SettingPath = ChoicePath | TogglePath | NumberPath;
 
-export type SettingUnit = 'hours' | 'minutes' | 'seconds';
+export type SettingUnit = 'hours' | 'minutes' | 'seconds' | 'compartments';
 
 interface FieldBase {
   testId: string;
   label: MessageKey;
   help: MessageKey;
+  /**
+   * Only some documents have this field (a fixed storage time has hours, a chosen one a
+   * maximum); without this, every document has it.
+   */
+  shownWhen?: (settings: BankSettings) => boolean;
 }
 
 export interface ChoiceField extends FieldBase {
@@ -63,6 +84,11 @@ export interface SettingSection {
 }
 
 const { dropOff, pickup, timers } = BankSettings.shape;
+const { extension, keptForDeliveries } = StoragePolicy.shape;
+
+function whenStorageDurationIs(kind: StorageDurationKind): (settings: BankSettings) => boolean {
+  return (settings) => settings.storage.duration.kind === kind;
+}
 
 function bounds(schema: { minValue: number | null; maxValue: number | null }): {
   min: number;
@@ -214,8 +240,102 @@ export const settingSections: readonly SettingSection[] = [
       ),
     ],
   },
+  {
+    heading: 'settings_screen.section.storage',
+    fields: [
+      choice(
+        'storage.duration.kind',
+        'settings-storage-duration',
+        'storage_duration',
+        storageDurationKinds,
+      ),
+      {
+        ...number(
+          'storage.duration.hours',
+          'settings-storage-hours',
+          'storage_hours',
+          'hours',
+          FixedStorageDuration.shape.hours,
+          [1, 24],
+        ),
+        shownWhen: whenStorageDurationIs('fixed'),
+      },
+      {
+        ...number(
+          'storage.duration.maxHours',
+          'settings-storage-max-hours',
+          'storage_max_hours',
+          'hours',
+          FlexibleStorageDuration.shape.maxHours,
+          [1, 24],
+        ),
+        shownWhen: whenStorageDurationIs('flexible'),
+      },
+      toggle('storage.extension.allowed', 'settings-storage-extension', 'storage_extension'),
+      number(
+        'storage.extension.maxTotalHours',
+        'settings-storage-extension-max',
+        'storage_extension_max',
+        'hours',
+        extension.shape.maxTotalHours,
+        [1, 24],
+      ),
+    ],
+  },
+  {
+    heading: 'settings_screen.section.kept_for_deliveries',
+    fields: [
+      number(
+        'storage.keptForDeliveries.S',
+        'settings-kept-small',
+        'kept_small',
+        'compartments',
+        keptForDeliveries.shape.S,
+        [1],
+      ),
+      number(
+        'storage.keptForDeliveries.M',
+        'settings-kept-medium',
+        'kept_medium',
+        'compartments',
+        keptForDeliveries.shape.M,
+        [1],
+      ),
+      number(
+        'storage.keptForDeliveries.L',
+        'settings-kept-large',
+        'kept_large',
+        'compartments',
+        keptForDeliveries.shape.L,
+        [1],
+      ),
+    ],
+  },
 ];
 
 export const settingFields: readonly SettingField[] = settingSections.flatMap(
   (section) => section.fields,
 );
+
+export function isFieldShown(field: SettingField, settings: BankSettings): boolean {
+  return field.shownWhen?.(settings) ?? true;
+}
+
+/** The sections as this document shows them: only the fields it has. */
+export function sectionsShownFor(settings: BankSettings): SettingSection[] {
+  return settingSections.map((section) => ({
+    ...section,
+    fields: section.fields.filter((field) => isFieldShown(field, settings)),
+  }));
+}
+
+/**
+ * The changes the operator sees, one per field shown. Switching the storage time from fixed to
+ * chosen drops the fixed hours with it: that is the same change, not another one.
+ */
+export function changedFieldPaths(stored: BankSettings, draft: BankSettings): string[] {
+  const shown = new Set<string>(
+    settingFields.filter((field) => isFieldShown(field, draft)).map((field) => field.path),
+  );
+  return changedSettingPaths(stored, draft).filter((path) => shown.has(path));
+}

@@ -31,15 +31,30 @@ export function settingIssues(draft: BankSettings): ReadonlyMap<string, SettingI
 function describeIssue(issue: z.core.$ZodIssue): SettingIssue {
   switch (issue.code) {
     case 'custom':
-      return issue.message === 'at_least_one_pickup_method'
-        ? { key: 'settings_screen.issue.at_least_one_pickup_method', params: {} }
-        : { key: 'settings_screen.issue.not_allowed', params: {} };
+      return describeRuleIssue(issue);
     case 'too_small':
       return { key: 'settings_screen.issue.too_small', params: { min: Number(issue.minimum) } };
     case 'too_big':
       return { key: 'settings_screen.issue.too_big', params: { max: Number(issue.maximum) } };
     case 'invalid_type':
       return { key: 'settings_screen.issue.whole_number', params: {} };
+    default:
+      return { key: 'settings_screen.issue.not_allowed', params: {} };
+  }
+}
+
+/** The schema's own rules across fields, by the code each refinement gives as its message. */
+function describeRuleIssue(issue: z.core.$ZodIssueCustom): SettingIssue {
+  switch (issue.message) {
+    case 'at_least_one_pickup_method':
+      return { key: 'settings_screen.issue.at_least_one_pickup_method', params: {} };
+    case 'extension_without_end_time':
+      return { key: 'settings_screen.issue.extension_without_end_time', params: {} };
+    case 'extension_shorter_than_stay':
+      return {
+        key: 'settings_screen.issue.extension_shorter_than_stay',
+        params: { hours: Number(issue.params?.['hours']) },
+      };
     default:
       return { key: 'settings_screen.issue.not_allowed', params: {} };
   }

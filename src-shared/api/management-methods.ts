@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CompartmentView } from '../domain/compartment.js';
-import { BankSettings, PublicKioskSettings } from '../domain/bank-settings.js';
+import { BankSettings, PublicKioskSettings, SavedBankSettings } from '../domain/bank-settings.js';
 import { withSession } from './session-methods.js';
 
 /**
@@ -59,7 +59,7 @@ export const managementMethods = {
   },
   /** Validated as a whole; a refused document changes nothing. */
   'settings.save': {
-    args: withSession({ settings: BankSettings }),
+    args: withSession({ settings: SavedBankSettings }),
     result: BankSettings,
   },
 } as const;

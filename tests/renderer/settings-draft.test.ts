@@ -58,4 +58,36 @@ describe('settings draft', () => {
     expect(typedNumber('soon')).toBeNaN();
     expect(typedNumber('1.5')).toBe(1.5);
   });
+  describe('switching the storage time', () => {
+    it('carries the hours over between a fixed and a chosen time', () => {
+      const fixed36 = withSetting(defaultBankSettings, 'storage.duration.hours', 36);
+      const chosen = withSetting(fixed36, 'storage.duration.kind', 'flexible');
+      expect(chosen.storage.duration).toEqual({ kind: 'flexible', maxHours: 36 });
+      expect(chosen.storage.extension).toEqual(defaultBankSettings.storage.extension);
+      expect(withSetting(chosen, 'storage.duration.kind', 'fixed')).toEqual(fixed36);
+      expect(fixed36.storage.duration).toEqual({ kind: 'fixed', hours: 36 });
+    });
+
+    it('turns extending off for no end time, and starts again from the default hours after', () => {
+      const noEnd = withSetting(defaultBankSettings, 'storage.duration.kind', 'open_ended');
+      expect(noEnd.storage.duration).toEqual({ kind: 'open_ended' });
+      expect(noEnd.storage.extension).toEqual({ allowed: false, maxTotalHours: 72 });
+      const chosen = withSetting(noEnd, 'storage.duration.kind', 'flexible');
+      expect(chosen.storage.duration).toEqual({ kind: 'flexible', maxHours: 24 });
+      expect(chosen.storage.extension.allowed).toBe(false);
+      expect(defaultBankSettings.storage.duration).toEqual({ kind: 'fixed', hours: 24 });
+      expect(defaultBankSettings.storage.extension.allowed).toBe(true);
+    });
+
+    it('changes nothing when the storage time chosen is the one in force', () => {
+      expect(withSetting(defaultBankSettings, 'storage.duration.kind', 'fixed')).toBe(
+        defaultBankSettings,
+      );
+    });
+
+    it('has no hours field of the other kind', () => {
+      expect(() => readSetting(defaultBankSettings, 'storage.duration.maxHours')).toThrow();
+      expect(() => withSetting(defaultBankSettings, 'storage.duration.maxHours', 5)).toThrow();
+    });
+  });
 });

@@ -55,4 +55,45 @@ describe('settings issues', () => {
     ).get('pickup.openMode');
     expect(issue?.key).toBe('settings_screen.issue.not_allowed');
   });
+  it('asks for an extension at least as long as a stay, on the extension’s limit', () => {
+    let draft = withSetting(defaultBankSettings, 'storage.duration.hours', 96);
+    const issues = settingIssues(draft);
+    expect([...issues.keys()]).toEqual(['storage.extension.maxTotalHours']);
+    const issue = issues.get('storage.extension.maxTotalHours')!;
+    expect(translate('en', issue.key, issue.params)).toBe(
+      'With extensions, storage must last at least as long as without: 96 hours or more.',
+    );
+    expect(translate('fr', issue.key, issue.params)).toBe(
+      'Avec les prolongations, un stockage doit durer au moins autant que sans\u00a0: 96 heures ou plus.',
+    );
+    // The same rule for a chosen time, against its maximum.
+    draft = withSetting(defaultBankSettings, 'storage.duration.kind', 'flexible');
+    draft = withSetting(draft, 'storage.duration.maxHours', 73);
+    expect(settingIssues(draft).get('storage.extension.maxTotalHours')?.params).toEqual({
+      hours: 73,
+    });
+    // A limit for an extension that is switched off stops nothing.
+    draft = withSetting(draft, 'storage.extension.allowed', false);
+    expect(settingIssues(draft).size).toBe(0);
+  });
+
+  it('asks to turn extending off for storage with no end, on the extension toggle', () => {
+    let draft = withSetting(defaultBankSettings, 'storage.duration.kind', 'open_ended');
+    expect(settingIssues(draft).size).toBe(0);
+    draft = withSetting(draft, 'storage.extension.allowed', true);
+    const issues = settingIssues(draft);
+    expect([...issues.keys()]).toEqual(['storage.extension.allowed']);
+    const issue = issues.get('storage.extension.allowed')!;
+    expect(translate('en', issue.key, issue.params)).toBe(
+      'Storage with no end time cannot be extended: turn extending off, or choose a fixed or chosen time.',
+    );
+    expect(translate('fr', issue.key, issue.params)).toMatch(/^Un stockage sans limite de durée/);
+  });
+
+  it('names the bound a count of kept compartments crossed', () => {
+    const issue = settingIssues(
+      withSetting(defaultBankSettings, 'storage.keptForDeliveries.M', -1),
+    ).get('storage.keptForDeliveries.M');
+    expect(issue).toEqual({ key: 'settings_screen.issue.too_small', params: { min: 0 } });
+  });
 });

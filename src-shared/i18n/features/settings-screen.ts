@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages.js';
 
 /**
- * The bank's drop-off and pickup settings screen (C2, C3, C5, C7, C8): one label and one short
+ * The bank's drop-off, pickup and storage settings screen (C2, C3, C5, C6, C7, C8): one label and one short
  * explanation per setting, the words of its choices, and what is wrong with a value.
  */
 export const settingsScreenMessages = defineMessages({
@@ -28,6 +28,7 @@ export const settingsScreenMessages = defineMessages({
     'settings_screen.unit.hours': 'hours',
     'settings_screen.unit.minutes': 'minutes',
     'settings_screen.unit.seconds': 'seconds',
+    'settings_screen.unit.compartments': 'compartments',
     'settings_screen.range': 'From {min} to {max}',
     'settings_screen.decrease': 'Decrease by {step}',
     'settings_screen.increase': 'Increase by {step}',
@@ -37,6 +38,8 @@ export const settingsScreenMessages = defineMessages({
     'settings_screen.section.pickup': 'Pickup',
     'settings_screen.section.screens': 'Screens',
     'settings_screen.section.staff': 'Staff sign-in',
+    'settings_screen.section.storage': 'Personal storage',
+    'settings_screen.section.kept_for_deliveries': 'Kept for deliveries',
 
     'settings_screen.label_scan.label': 'Parcel label',
     'settings_screen.label_scan.help':
@@ -85,9 +88,40 @@ export const settingsScreenMessages = defineMessages({
     'settings_screen.operator_session.label': 'Longest session',
     'settings_screen.operator_session.help':
       'An operator or carrier is signed out after this long, whatever they are doing.',
+    'settings_screen.storage_duration.label': 'Storage time',
+    'settings_screen.storage_duration.help':
+      'How long people may leave their own items in a compartment.',
+    'settings_screen.storage_duration.fixed': 'Fixed time',
+    'settings_screen.storage_duration.flexible': 'Chosen by the person',
+    'settings_screen.storage_duration.open_ended': 'No end time',
+    'settings_screen.storage_hours.label': 'Time for each storage',
+    'settings_screen.storage_hours.help':
+      'Every storage lasts this long; after that it is overdue and staff may empty the compartment.',
+    'settings_screen.storage_max_hours.label': 'Longest time to choose',
+    'settings_screen.storage_max_hours.help':
+      'People choose how long to store their items, up to this.',
+    'settings_screen.storage_extension.label': 'Extending storage',
+    'settings_screen.storage_extension.help':
+      'People may sign in and add time before their storage ends.',
+    'settings_screen.storage_extension_max.label': 'Longest storage with extensions',
+    'settings_screen.storage_extension_max.help':
+      'No storage lasts longer than this in all, extensions included. Used only when extending is on.',
+    'settings_screen.kept_small.label': 'Small compartments',
+    'settings_screen.kept_small.help':
+      'Storage never takes the last small compartments: this many stay free for parcels.',
+    'settings_screen.kept_medium.label': 'Medium compartments',
+    'settings_screen.kept_medium.help':
+      'Storage never takes the last medium compartments: this many stay free for parcels.',
+    'settings_screen.kept_large.label': 'Large compartments',
+    'settings_screen.kept_large.help':
+      'Storage never takes the last large compartments: this many stay free for parcels.',
 
     'settings_screen.issue.at_least_one_pickup_method':
       'Keep at least one way of picking up turned on.',
+    'settings_screen.issue.extension_without_end_time':
+      'Storage with no end time cannot be extended: turn extending off, or choose a fixed or chosen time.',
+    'settings_screen.issue.extension_shorter_than_stay':
+      'With extensions, storage must last at least as long as without: {hours} hours or more.',
     'settings_screen.issue.too_small': 'The lowest value allowed is {min}.',
     'settings_screen.issue.too_big': 'The highest value allowed is {max}.',
     'settings_screen.issue.whole_number': 'Enter a whole number.',
@@ -117,6 +151,7 @@ export const settingsScreenMessages = defineMessages({
     'settings_screen.unit.hours': 'heures',
     'settings_screen.unit.minutes': 'minutes',
     'settings_screen.unit.seconds': 'secondes',
+    'settings_screen.unit.compartments': 'casiers',
     'settings_screen.range': 'De {min} à {max}',
     'settings_screen.decrease': 'Diminuer de {step}',
     'settings_screen.increase': 'Augmenter de {step}',
@@ -126,6 +161,8 @@ export const settingsScreenMessages = defineMessages({
     'settings_screen.section.pickup': 'Retrait',
     'settings_screen.section.screens': 'Écrans',
     'settings_screen.section.staff': 'Connexion du personnel',
+    'settings_screen.section.storage': 'Stockage personnel',
+    'settings_screen.section.kept_for_deliveries': 'Réservés aux livraisons',
 
     'settings_screen.label_scan.label': 'Étiquette du colis',
     'settings_screen.label_scan.help':
@@ -175,9 +212,40 @@ export const settingsScreenMessages = defineMessages({
     'settings_screen.operator_session.label': 'Durée maximale de connexion',
     'settings_screen.operator_session.help':
       'Un opérateur ou un transporteur est déconnecté après cette durée, quoi qu’il fasse.',
+    'settings_screen.storage_duration.label': 'Durée de stockage',
+    'settings_screen.storage_duration.help':
+      'Combien de temps chacun peut laisser ses propres affaires dans un casier.',
+    'settings_screen.storage_duration.fixed': 'Durée fixe',
+    'settings_screen.storage_duration.flexible': 'Choisie par la personne',
+    'settings_screen.storage_duration.open_ended': 'Sans limite',
+    'settings_screen.storage_hours.label': 'Durée de chaque stockage',
+    'settings_screen.storage_hours.help':
+      'Chaque stockage dure ce temps ; passé ce délai, il est dépassé et le personnel peut vider le casier.',
+    'settings_screen.storage_max_hours.label': 'Durée maximale au choix',
+    'settings_screen.storage_max_hours.help':
+      'Chacun choisit combien de temps stocker ses affaires, jusqu’à cette limite.',
+    'settings_screen.storage_extension.label': 'Prolongation du stockage',
+    'settings_screen.storage_extension.help':
+      'Chacun peut se connecter et ajouter du temps avant la fin de son stockage.',
+    'settings_screen.storage_extension_max.label': 'Durée maximale avec prolongations',
+    'settings_screen.storage_extension_max.help':
+      'Aucun stockage ne dure plus longtemps au total, prolongations comprises. Utilisé seulement si la prolongation est activée.',
+    'settings_screen.kept_small.label': 'Petits casiers',
+    'settings_screen.kept_small.help':
+      'Le stockage ne prend jamais les derniers petits casiers : ce nombre reste libre pour les colis.',
+    'settings_screen.kept_medium.label': 'Casiers moyens',
+    'settings_screen.kept_medium.help':
+      'Le stockage ne prend jamais les derniers casiers moyens : ce nombre reste libre pour les colis.',
+    'settings_screen.kept_large.label': 'Grands casiers',
+    'settings_screen.kept_large.help':
+      'Le stockage ne prend jamais les derniers grands casiers : ce nombre reste libre pour les colis.',
 
     'settings_screen.issue.at_least_one_pickup_method':
       'Gardez au moins un moyen de retrait activé.',
+    'settings_screen.issue.extension_without_end_time':
+      'Un stockage sans limite de durée ne peut pas être prolongé : désactivez la prolongation, ou choisissez une durée fixe ou au choix.',
+    'settings_screen.issue.extension_shorter_than_stay':
+      'Avec les prolongations, un stockage doit durer au moins autant que sans : {hours} heures ou plus.',
     'settings_screen.issue.too_small': 'La plus petite valeur permise est {min}.',
     'settings_screen.issue.too_big': 'La plus grande valeur permise est {max}.',
     'settings_screen.issue.whole_number': 'Saisissez un nombre entier.',

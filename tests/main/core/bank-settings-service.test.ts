@@ -184,6 +184,64 @@ describe('bank settings service', () => {
     expect(calls).toBe(0);
   });
 
+  it('refuses a storage policy whose extension is shorter than a stay, or that has no end', () => {
+    const service = createService();
+    const shortExtension: BankSettings = {
+      ...defaultBankSettings,
+      storage: {
+        ...defaultBankSettings.storage,
+        duration: { kind: 'fixed', hours: 96 },
+        extension: { allowed: true, maxTotalHours: 72 },
+      },
+    };
+    expect(() => service.save(shortExtension, actor)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_argument',
+        params: { detail: 'storage.extension.maxTotalHours' },
+      }),
+    );
+    const endless: BankSettings = {
+      ...defaultBankSettings,
+      storage: { ...defaultBankSettings.storage, duration: { kind: 'open_ended' } },
+    };
+    expect(() => service.save(endless, actor)).toThrow(
+      expect.objectContaining({ params: { detail: 'storage.extension.allowed' } }),
+    );
+    expect(committed('SELECT * FROM activity_log')).toEqual([]);
+    expect(service.current()).toEqual(defaultBankSettings);
+  });
+
+  it('starts a bank saved before storage existed on the default policy, and records its changes', () => {
+    const { storage: _storage, ...beforeStorage } = qrOff;
+    database.sqlite
+      .prepare('INSERT INTO bank_settings (bank_id, document, updated_at) VALUES (?, ?, ?)')
+      .run(bankId, JSON.stringify(beforeStorage), 1);
+    const service = createService();
+    expect(service.current()).toEqual({ ...qrOff, storage: defaultBankSettings.storage });
+
+    service.save(
+      {
+        ...service.current(),
+        storage: {
+          duration: { kind: 'open_ended' },
+          extension: { allowed: false, maxTotalHours: 72 },
+          keptForDeliveries: { S: 2, M: 1, L: 0 },
+        },
+      },
+      actor,
+    );
+    const [activity] = committed('SELECT details FROM activity_log');
+    expect(JSON.parse(activity!['details'] as string)).toEqual({
+      changed: [
+        'storage.duration.kind',
+        'storage.duration.hours',
+        'storage.extension.allowed',
+        'storage.keptForDeliveries.L',
+      ],
+    });
+    expect(createService().current().storage.duration).toEqual({ kind: 'open_ended' });
+  });
+
   it('refuses unknown fields too (the schema is strict)', () => {
     const service = createService();
     const withExtra = { ...qrOff, surprise: true } as unknown as BankSettings;

@@ -95,6 +95,44 @@ describe('bank settings queries', () => {
     });
   });
 
+  it('loads a document saved before the storage policy existed, with the default policy', () => {
+    const { storage: _storage, ...beforeStorage } = edited;
+    database.sqlite
+      .prepare('INSERT INTO bank_settings (bank_id, document, updated_at) VALUES (?, ?, ?)')
+      .run(bankId, JSON.stringify(beforeStorage), now);
+    const read = readBankSettings(database.db, bankId);
+    expect(read).toEqual({
+      state: 'stored',
+      settings: { ...beforeStorage, storage: defaultBankSettings.storage },
+    });
+    expect(read.settings.storage).not.toBe(defaultBankSettings.storage);
+  });
+
+  it('keeps a storage policy it saved, and falls back when a stored one breaks its rules', () => {
+    const storing: BankSettings = {
+      ...edited,
+      storage: {
+        duration: { kind: 'flexible', maxHours: 48 },
+        extension: { allowed: true, maxTotalHours: 96 },
+        keptForDeliveries: { S: 3, M: 0, L: 2 },
+      },
+    };
+    database.db.transaction((tx) => saveBankSettings(tx, bankId, storing, now));
+    expect(loadBankSettings(database.db, bankId)).toEqual(storing);
+
+    database.sqlite.prepare('UPDATE bank_settings SET document = ?').run(
+      JSON.stringify({
+        ...storing,
+        storage: { ...storing.storage, extension: { allowed: true, maxTotalHours: 24 } },
+      }),
+    );
+    expect(readBankSettings(database.db, bankId)).toEqual({
+      state: 'invalid',
+      settings: defaultBankSettings,
+      invalidFields: ['storage.extension.maxTotalHours'],
+    });
+  });
+
   it('is a STRICT table that only holds a JSON object for an existing bank', () => {
     const insert = database.sqlite.prepare(
       'INSERT INTO bank_settings (bank_id, document, updated_at) VALUES (?, ?, ?)',
