@@ -58,11 +58,9 @@ export function createMethodHandlers(services: KioskServices): MethodHandlers {
     'dropoff.cancel': ({ session, depositId }) =>
       services.dropOff.cancel(sessions.require(session, 'parcel.drop_off'), depositId),
 
-    'pickup.withCode': ({ code }, { locale }) => services.pickup.withCode(code, locale),
-    'pickup.withScan': ({ scanId }, { locale }) =>
-      services.pickup.withScan(heldScan(scanId), locale),
-    'pickup.open': ({ pickupId, parcelIds }, { locale }) =>
-      services.pickup.open(pickupId, parcelIds, locale),
+    'pickup.withCode': ({ code }) => services.pickup.withCode(code),
+    'pickup.withScan': ({ scanId }) => services.pickup.withScan(heldScan(scanId)),
+    'pickup.open': ({ pickupId, parcelIds }) => services.pickup.open(pickupId, parcelIds),
     'pickup.finish': ({ pickupId }) => {
       services.pickup.finish(pickupId);
       return {};

@@ -3,7 +3,6 @@ import type { PickupParcel, PickupView } from '../../src-shared/api/pickup-metho
 import type { BankSettings } from '../../src-shared/domain/bank-settings.js';
 import type { UnlockOutcome } from '../../src-shared/domain/door.js';
 import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
-import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate } from '../../src-shared/i18n/translate.js';
 import type { Clock, TimerHandle } from '../../src-shared/time/clock.js';
 import { codeCheckErrorCode } from '../codes/code-errors.js';
@@ -52,9 +51,9 @@ export interface PickupDependencies {
 }
 
 export interface PickupService {
-  withCode(code: string, locale: Locale): PickupView;
-  withScan(scan: ClassifiedScan, locale: Locale): PickupView;
-  open(pickupId: string, parcelIds: readonly string[], locale: Locale): Promise<PickupView>;
+  withCode(code: string): PickupView;
+  withScan(scan: ClassifiedScan): PickupView;
+  open(pickupId: string, parcelIds: readonly string[]): Promise<PickupView>;
   finish(pickupId: string): void;
   stop(): void;
 }
@@ -269,11 +268,7 @@ export function createPickupService(deps: PickupDependencies): PickupService {
     deps.emit(view(pickup));
   }
 
-  async function openCompartment(
-    pickup: Pickup,
-    items: HeldParcel[],
-    locale: Locale,
-  ): Promise<void> {
+  async function openCompartment(pickup: Pickup, items: HeldParcel[]): Promise<void> {
     const [first] = items;
     if (!first) {
       return;
@@ -283,7 +278,6 @@ export function createPickupService(deps: PickupDependencies): PickupService {
     if (reopening && items.some((item) => (item.reopenUntilMs ?? 0) <= clock.now())) {
       throw new KioskError('reopen_window_over');
     }
-    void locale;
     const release = deps.doorWatch.claim(compartment.id);
     const recordRequest = (tx: KioskTx, nowMs: number): void => {
       if (!pickup.startRecorded) {
@@ -382,7 +376,7 @@ export function createPickupService(deps: PickupDependencies): PickupService {
       throw new KioskError('scan_not_usable');
     },
 
-    open: async (pickupId, parcelIds, locale) => {
+    open: async (pickupId, parcelIds) => {
       const pickup = pickupOf(pickupId);
       touch(pickup);
       const chosen = parcelIds.map((parcelId) => {
@@ -404,7 +398,7 @@ export function createPickupService(deps: PickupDependencies): PickupService {
         throw new KioskError('invalid_argument', { detail: 'pickup.one_door_at_a_time' });
       }
       for (const items of byCompartment.values()) {
-        await openCompartment(pickup, items, locale);
+        await openCompartment(pickup, items);
       }
       const current = view(pickup);
       deps.emit(current);

@@ -40,10 +40,3 @@ export function dedicateCompartment(
     })
     .run();
 }
-
-/** Ends a dedication; the compartment serves everyone again. */
-export function endDedication(tx: KioskTx, compartmentId: string): void {
-  tx.delete(compartmentDedications)
-    .where(eq(compartmentDedications.compartmentId, compartmentId))
-    .run();
-}
