@@ -26,6 +26,10 @@ export const errorCodes = [
   'reopen_window_over',
   'contactless_sign_in_off',
   'scan_not_usable',
+  // Storage, returns and exchanges (issue 5): the refusal's sentence comes with it, in the
+  // caller's language (LocalizedKioskError), because each names its own limit or state.
+  'storage_refused',
+  'handover_refused',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,7 +1,10 @@
 import type { MethodHandlers } from '../api/dispatcher.js';
 import { scanForPages } from '../scanning/scan-event.js';
+import { handoverHandlers } from './handover-handlers.js';
+import { heldScanOf } from './held-scan.js';
 import { KioskError } from './kiosk-error.js';
 import type { KioskServices } from './services.js';
+import { storageHandlers } from './storage-handlers.js';
 
 /**
  * Which service answers each kiosk API method, and what each needs: a method that takes
@@ -12,15 +15,11 @@ import type { KioskServices } from './services.js';
 export function createMethodHandlers(services: KioskServices): MethodHandlers {
   const { sessions } = services;
 
-  function heldScan(scanId: string) {
-    const scan = services.recentScans.take(scanId);
-    if (!scan) {
-      throw new KioskError('scan_not_usable');
-    }
-    return scan;
-  }
+  const heldScan = heldScanOf(services.recentScans);
 
   return {
+    ...storageHandlers(services, heldScan),
+    ...handoverHandlers(services),
     'session.signIn': ({ userName, password }) => sessions.signIn(userName, password),
     'session.signInWithScan': ({ scanId }) => sessions.signInWithScan(heldScan(scanId)),
     'session.current': ({ session }) => sessions.current(session),
@@ -74,6 +73,12 @@ export function createMethodHandlers(services: KioskServices): MethodHandlers {
       services.management.removeExpired(
         sessions.require(session, 'parcel.remove_expired'),
         compartmentId,
+      ),
+    'manage.emptyStorage': ({ session, compartmentId, reason }) =>
+      services.management.emptyStorage(
+        sessions.require(session, 'storage.empty'),
+        compartmentId,
+        reason,
       ),
     'settings.public': () => services.publicSettings(),
     'settings.get': ({ session }) => {

@@ -6,6 +6,8 @@ import type { HardwareProfileDocument } from '../../src-shared/domain/hardware-p
 import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import type { DropOffService } from '../flows/drop-off-service.js';
+import type { HandoverService } from '../flows/handovers/handover-service.js';
+import type { StorageService } from '../flows/storage/storage-service.js';
 import type { KioskSessions } from '../flows/kiosk-sessions.js';
 import type { ManagementService } from '../flows/management-service.js';
 import type { PickupService } from '../flows/pickup-service.js';
@@ -50,4 +52,6 @@ export interface KioskServices {
   dropOff: DropOffService;
   pickup: PickupService;
   management: ManagementService;
+  storage: StorageService;
+  handovers: HandoverService;
 }

@@ -28,7 +28,9 @@ import { createDoorWatch } from '../flows/door-watch.js';
 import { createDropOffService } from '../flows/drop-off-service.js';
 import { createKioskCodes } from '../flows/kiosk-codes.js';
 import { createKioskSessions } from '../flows/kiosk-sessions.js';
+import { createHandoverService } from '../flows/handovers/handover-service.js';
 import { createManagementService } from '../flows/management-service.js';
+import { createStorageService } from '../flows/storage/storage-service.js';
 import { createPickupService } from '../flows/pickup-service.js';
 import { readyForPickupNotifier } from '../flows/ready-for-pickup-notice.js';
 import { RecentScans } from '../flows/recent-scans.js';
@@ -229,6 +231,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       dedications,
       changed: () => undefined,
     });
+    const storage = createStorageService();
+    started.push(() => storage.stop());
+    const handovers = createHandoverService();
+    started.push(() => handovers.stop());
     const dispatcher = createDispatcher(
       createMethodHandlers({
         compartments,
@@ -244,6 +250,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         dropOff,
         pickup,
         management,
+        storage,
+        handovers,
       }),
       logger,
     );

@@ -385,6 +385,15 @@ export const parcels = sqliteTable(
       enum: ['expected', 'in_locker', 'picked_up', 'removed', 'returned'],
     }).notNull(),
     compartmentId: text('compartment_id').references(() => compartments.id),
+    /**
+     * What the parcel is (issue 5): a delivery for its recipient; a return (D3) brought by its
+     * contact for the mailroom to collect, never offered to that contact's pickups; an exchange
+     * (D4) left by one person for its contact, the pick-up party. No CHECK: adding one to an
+     * existing table means rebuilding it; src-shared/domain/parcel.ts validates the value.
+     */
+    kind: text('kind', { enum: ['delivery', 'return', 'exchange'] })
+      .notNull()
+      .default('delivery'),
     receivedAt: integer('received_at').notNull(),
     depositedAt: integer('deposited_at'),
     pickedUpAt: integer('picked_up_at'),
@@ -585,5 +594,165 @@ export const compartmentDedications = sqliteTable(
       'compartment_dedication_party',
       sql`(${table.contactId} IS NULL) <> (${table.departmentId} IS NULL)`,
     ),
+  ],
+);
+
+/**
+ * F1–F5, C6: personal storage. A person keeps their own things in a compartment for a while:
+ * walk-up at the kiosk (F1), or booked in advance from outside the kiosk (F2) and bound to a
+ * compartment of the booked size only when they arrive (late binding, sync.md "Who owns what").
+ *
+ * - `booked`: F2, not yet claimed; no compartment (or only a preference). Lapses, unclaimed,
+ *   at `claim_until`.
+ * - `active`: things inside; `ends_at` null for a bank whose stays have no end. Past `ends_at`
+ *   it is *expired* (overstay, G3): a comparison with the clock, not a written state, as for
+ *   parcels, so the kiosk needs no timer to get it right after days offline.
+ * - `ended` (F4, the owner took everything), `emptied` (an operator opened and emptied it, with
+ *   the reason in `close_reason`), `cancelled` (never filled, or a booking withdrawn or lapsed).
+ *
+ * The owner's code is an access_code of purpose 'storage' whose target is this row; it opens the
+ * door as often as needed while the storage lasts (F3) and is used up when the storage ends.
+ */
+export const storageReservations = sqliteTable(
+  'storage_reservation',
+  {
+    id: text('id').primaryKey(),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => lockerBanks.id),
+    /** The owner when known (a badge at the kiosk, a booking); null for a walk-up with a code. */
+    contactId: text('contact_id').references(() => contacts.id),
+    size: text('size', { enum: ['S', 'M', 'L'] }).notNull(),
+    /** A booking may name one; the bank still decides when the person arrives. */
+    preferredCompartmentId: text('preferred_compartment_id').references(() => compartments.id),
+    /** Null while booked; bound at the walk-up or at arrival. */
+    compartmentId: text('compartment_id').references(() => compartments.id),
+    state: text('state', {
+      enum: ['booked', 'active', 'ended', 'emptied', 'cancelled'],
+    }).notNull(),
+    source: text('source', { enum: ['kiosk', 'booking'] }).notNull(),
+    /** The booking's id where it was made (the web page, the cloud): a repeated booking is one. */
+    externalId: text('external_id'),
+    /** Length of the stay in hours, chosen or fixed by the policy (C6); null: no end time. */
+    stayHours: integer('stay_hours'),
+    /** Booked: the earliest arrival. Walk-up: when the door first opened. */
+    startsAt: integer('starts_at').notNull(),
+    /** Booked only: arrival after this lapses the booking. */
+    claimUntil: integer('claim_until'),
+    /** When the things went in (the door closed on them). */
+    startedAt: integer('started_at'),
+    /** When the stay ends; null for no end time. Moved later by an extension (F5). */
+    endsAt: integer('ends_at'),
+    /** F5: the latest `ends_at` an extension may reach; null when extension is not allowed. */
+    latestEndAt: integer('latest_end_at'),
+    closedAt: integer('closed_at'),
+    /** Who closed it: the owner, an operator id, 'system'. */
+    closedBy: text('closed_by'),
+    /** G3: the operator's reason for emptying it, or why it was cancelled. */
+    closeReason: text('close_reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    index('storage_reservation_bank_state').on(table.bankId, table.state, table.endsAt),
+    index('storage_reservation_compartment').on(table.compartmentId, table.state),
+    index('storage_reservation_contact').on(table.contactId, table.state),
+    uniqueIndex('storage_reservation_external')
+      .on(table.bankId, table.externalId)
+      .where(sql`${table.externalId} IS NOT NULL`),
+    check('storage_reservation_size', sql`${table.size} IN ('S', 'M', 'L')`),
+    check(
+      'storage_reservation_state',
+      sql`${table.state} IN ('booked', 'active', 'ended', 'emptied', 'cancelled')`,
+    ),
+    check('storage_reservation_source', sql`${table.source} IN ('kiosk', 'booking')`),
+    check(
+      'storage_reservation_active_has_compartment',
+      sql`${table.state} <> 'active' OR (${table.compartmentId} IS NOT NULL AND ${table.startedAt} IS NOT NULL)`,
+    ),
+    check(
+      'storage_reservation_closed',
+      sql`(${table.state} IN ('booked', 'active')) = (${table.closedAt} IS NULL)`,
+    ),
+    check(
+      'storage_reservation_end',
+      sql`${table.endsAt} IS NULL OR ${table.startedAt} IS NULL OR ${table.endsAt} > ${table.startedAt}`,
+    ),
+    check(
+      'storage_reservation_latest_end',
+      sql`${table.latestEndAt} IS NULL OR (${table.endsAt} IS NOT NULL AND ${table.latestEndAt} >= ${table.endsAt})`,
+    ),
+    check(
+      'storage_reservation_stay_hours',
+      sql`${table.stayHours} IS NULL OR ${table.stayHours} >= 1`,
+    ),
+  ],
+);
+
+/**
+ * D3, D4: a compartment reserved for a hand-over that does not come from a carrier. A return: an
+ * operator reserves it, the person bringing the item (`sender`) gets a one-time code, drops the
+ * item, and the mailroom collects it. An exchange: one person drops (`sender`, with their code),
+ * another picks up (`receiver`, whose code is issued and sent when the item is in). The size is
+ * reserved; the compartment is bound when the item arrives (sync.md late binding). The item in
+ * the locker is a `parcel` row of kind 'return' or 'exchange', so occupancy, the status grid and
+ * the pickup of an exchange all work on parcels as before.
+ */
+export const handovers = sqliteTable(
+  'handover',
+  {
+    id: text('id').primaryKey(),
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => lockerBanks.id),
+    kind: text('kind', { enum: ['return', 'exchange'] }).notNull(),
+    size: text('size', { enum: ['S', 'M', 'L'] }).notNull(),
+    senderContactId: text('sender_contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    /** Exchange only: the pick-up party. */
+    receiverContactId: text('receiver_contact_id').references(() => contacts.id),
+    /** Given by the operator, or generated by the bank for an exchange (D4). */
+    trackingNumber: text('tracking_number'),
+    /** The item once dropped. */
+    parcelId: text('parcel_id').references(() => parcels.id),
+    /** Bound at the drop. */
+    compartmentId: text('compartment_id').references(() => compartments.id),
+    state: text('state', {
+      enum: ['awaiting_drop', 'in_locker', 'collected', 'picked_up', 'cancelled'],
+    }).notNull(),
+    /** The operator who reserved it. */
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** The sender's code stops working then; the reservation lapses unused. */
+    dropBy: integer('drop_by').notNull(),
+    droppedAt: integer('dropped_at'),
+    /** Collected by the mailroom (return) or picked up by the receiver (exchange), or cancelled. */
+    closedAt: integer('closed_at'),
+    closedBy: text('closed_by'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    index('handover_bank_state').on(table.bankId, table.state, table.createdAt),
+    index('handover_parcel').on(table.parcelId),
+    check('handover_kind', sql`${table.kind} IN ('return', 'exchange')`),
+    check('handover_size', sql`${table.size} IN ('S', 'M', 'L')`),
+    check(
+      'handover_state',
+      sql`${table.state} IN ('awaiting_drop', 'in_locker', 'collected', 'picked_up', 'cancelled')`,
+    ),
+    check(
+      'handover_receiver',
+      sql`(${table.kind} = 'exchange') = (${table.receiverContactId} IS NOT NULL)`,
+    ),
+    check(
+      'handover_in_locker',
+      sql`${table.state} = 'awaiting_drop' OR ${table.state} = 'cancelled' OR (${table.parcelId} IS NOT NULL AND ${table.compartmentId} IS NOT NULL AND ${table.droppedAt} IS NOT NULL)`,
+    ),
+    check(
+      'handover_closed',
+      sql`(${table.state} IN ('awaiting_drop', 'in_locker')) = (${table.closedAt} IS NULL)`,
+    ),
+    check('handover_drop_by', sql`${table.dropBy} > ${table.createdAt}`),
   ],
 );

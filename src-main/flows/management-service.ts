@@ -51,6 +51,8 @@ export interface ManagementDependencies {
 export interface ManagementService {
   compartments(): ManagedCompartment[];
   removeExpired(actor: Actor, compartmentId: string): Promise<ManagedCompartment>;
+  /** G3: open an overstayed storage and empty it; the reason is logged. */
+  emptyStorage(actor: Actor, compartmentId: string, reason: string): Promise<ManagedCompartment>;
 }
 
 const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
@@ -72,7 +74,17 @@ function unsettledPickupCodeIds(reader: KioskReader, parcelId: string): string[]
     .map((row) => row.id);
 }
 
-export function isExpired(content: Pick<LockerContent, 'expiresAtMs'>, nowMs: number): boolean {
+/**
+ * A parcel nobody may pick up any more (G3). A return (D3) never expires: it waits for the
+ * mailroom, which collects it from its own list.
+ */
+export function isExpired(
+  content: Pick<LockerContent, 'expiresAtMs' | 'kind'>,
+  nowMs: number,
+): boolean {
+  if (content.kind === 'return') {
+    return false;
+  }
   return content.expiresAtMs === null || content.expiresAtMs <= nowMs;
 }
 
@@ -115,12 +127,14 @@ export function createManagementService(deps: ManagementDependencies): Managemen
         use,
         parcels: parcels.map((parcel) => ({
           parcelId: parcel.parcelId,
+          kind: parcel.kind,
           trackingNumber: parcel.trackingNumber,
           recipientName: parcel.recipientName,
           depositedAtMs: parcel.depositedAtMs,
           expiresAtMs: parcel.expiresAtMs,
         })),
         heldFor: reserved.get(row.id) ?? partyName(db, dedications.get(row.id)),
+        storage: null,
       };
     });
   }
@@ -209,6 +223,10 @@ export function createManagementService(deps: ManagementDependencies): Managemen
         removed(actor, compartmentId, parcelIds);
       });
       return managed(compartmentId);
+    },
+
+    emptyStorage: () => {
+      throw new KioskError('internal_error');
     },
   };
 }

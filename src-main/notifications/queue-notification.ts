@@ -15,6 +15,8 @@ export interface NotificationToQueue {
   kind: NotificationKind;
   bankId: string;
   parcelIds: string[];
+  /** The storage reservation or hand-over it is about (issue 5). */
+  subjectId?: string;
   /** The access_code row whose clear code the message carries. */
   accessCodeId: string;
   expiresAtMs: number;
@@ -50,6 +52,7 @@ export function queueNotification(
     kind: notification.kind,
     bankId: notification.bankId,
     parcelIds: notification.parcelIds,
+    ...(notification.subjectId === undefined ? {} : { subjectId: notification.subjectId }),
     accessCodeId: notification.accessCodeId,
     expiresAtMs: notification.expiresAtMs,
     message: notification.message,

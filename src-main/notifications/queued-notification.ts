@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { ComposedMessage } from './composed-message.js';
 
 /** Kinds of notification the kiosk queues; the outbox row is named `notification.<kind>`. */
-export const notificationKinds = ['ready_for_pickup'] as const;
+export const notificationKinds = [
+  'ready_for_pickup',
+  /** F2: a storage booking's code. */
+  'storage_booked',
+  /** D3: the code to drop a return. */
+  'return_code',
+  /** D4: the drop-off party's code. */
+  'exchange_drop_off_code',
+  /** D4: the item is in; the pick-up party's code. */
+  'exchange_ready',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationMutationPrefix = 'notification.';
@@ -23,7 +33,10 @@ export const QueuedNotificationArgs = z
     notificationId: z.string().min(1),
     kind: z.enum(notificationKinds),
     bankId: z.string().min(1),
-    parcelIds: z.array(z.string().min(1)).min(1),
+    /** The parcels the message is about; empty for a code that opens no parcel yet. */
+    parcelIds: z.array(z.string().min(1)),
+    /** The storage reservation or hand-over the message is about, when it is one. */
+    subjectId: z.string().min(1).optional(),
     accessCodeId: z.string().min(1),
     expiresAtMs: z.number().int(),
     message: ComposedMessage,

@@ -3,7 +3,7 @@ import type { Permission } from '../../src-shared/domain/permissions.js';
 import type { MessageKey } from '../../src-shared/i18n/en.js';
 
 /** The operator screens the shell can show besides its menu. */
-export type OperatorSection = 'dropoff' | 'manage' | 'settings' | 'commissioning';
+export type OperatorSection = 'dropoff' | 'manage' | 'handovers' | 'settings' | 'commissioning';
 
 export interface MenuItem {
   section: OperatorSection;
@@ -20,6 +20,12 @@ const menu: readonly (MenuItem & { needs: Permission })[] = [
     label: 'menu.manage',
     testId: 'menu-manage',
     needs: 'compartment.view_all',
+  },
+  {
+    section: 'handovers',
+    label: 'menu.handovers',
+    testId: 'menu-handovers',
+    needs: 'handover.manage',
   },
   { section: 'settings', label: 'menu.settings', testId: 'menu-settings', needs: 'settings.edit' },
   {

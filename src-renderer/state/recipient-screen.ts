@@ -8,4 +8,8 @@ export type RecipientScreen =
   | { name: 'home' }
   | { name: 'pickup_code' }
   | { name: 'pickup'; view: PickupView; visit: number }
-  | { name: 'sign_in' };
+  | { name: 'sign_in' }
+  /** F1, F3–F5: a new storage, or one already running (code or badge). */
+  | { name: 'storage' }
+  /** D3, D4: the sender's code for a return or an exchange. */
+  | { name: 'handover_drop' };

@@ -5,8 +5,10 @@ import { HardwareProfileDocument } from '../domain/hardware-profile.js';
 import { ClassifiedScan, maxScanLength } from '../domain/scan.js';
 import { dropOffEvents, dropOffMethods } from './drop-off-methods.js';
 import { managementMethods } from './management-methods.js';
+import { handoverEvents, handoverMethods } from './handover-methods.js';
 import { pickupEvents, pickupMethods } from './pickup-methods.js';
 import { ScanId, sessionEvents, sessionMethods, withSession } from './session-methods.js';
+import { storageEvents, storageMethods } from './storage-methods.js';
 
 /**
  * The kiosk API: every method the renderer may call and every event the core pushes, defined
@@ -51,6 +53,8 @@ export const kioskMethods = {
   ...dropOffMethods,
   ...pickupMethods,
   ...managementMethods,
+  ...storageMethods,
+  ...handoverMethods,
   /** The bank and all its compartments with their live door and service states (G1). */
   'bank.overview': {
     args: z.object({}).strict(),
@@ -118,6 +122,8 @@ export const kioskEvents = {
   ...sessionEvents,
   ...dropOffEvents,
   ...pickupEvents,
+  ...storageEvents,
+  ...handoverEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

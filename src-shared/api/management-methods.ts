@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CompartmentView } from '../domain/compartment.js';
+import { ParcelKind } from '../domain/parcel.js';
 import { BankSettings, PublicKioskSettings, SavedBankSettings } from '../domain/bank-settings.js';
 import { withSession } from './session-methods.js';
 
@@ -21,6 +22,8 @@ export type CompartmentUse = z.infer<typeof CompartmentUse>;
 
 export const ManagedParcel = z.object({
   parcelId: z.string(),
+  /** A delivery, a return waiting for the mailroom (D3) or an exchange (D4). */
+  kind: ParcelKind,
   trackingNumber: z.string().nullable(),
   recipientName: z.string(),
   depositedAtMs: z.number().int(),
@@ -29,9 +32,22 @@ export const ManagedParcel = z.object({
 });
 export type ManagedParcel = z.infer<typeof ManagedParcel>;
 
+/** F1–F5, G3: a personal storage in the compartment. */
+export const ManagedStorage = z.object({
+  storageId: z.string(),
+  /** The owner's name when known; null for a walk-up with a code. */
+  ownerName: z.string().nullable(),
+  startedAtMs: z.number().int(),
+  endsAtMs: z.number().int().nullable(),
+  /** Past its end: the compartment's use is `expired` and an operator may empty it (G3). */
+  expired: z.boolean(),
+});
+export type ManagedStorage = z.infer<typeof ManagedStorage>;
+
 export const ManagedCompartment = CompartmentView.extend({
   use: CompartmentUse,
   parcels: z.array(ManagedParcel),
+  storage: ManagedStorage.nullable(),
   /** Who a reservation holds it for (D2) or who it is dedicated to (D5). */
   heldFor: z.string().nullable(),
 });
@@ -46,6 +62,17 @@ export const managementMethods = {
   /** G3: opens the door; the expired parcels count as removed once it closes again. */
   'manage.removeExpired': {
     args: withSession({ compartmentId: z.string().min(1).max(64) }),
+    result: ManagedCompartment,
+  },
+  /**
+   * G3: opens an overstayed storage's door; once it closes the storage is `emptied` with the
+   * operator's reason in the log and its code stops working.
+   */
+  'manage.emptyStorage': {
+    args: withSession({
+      compartmentId: z.string().min(1).max(64),
+      reason: z.string().trim().min(3).max(200),
+    }),
     result: ManagedCompartment,
   },
   /** The settings every screen needs before anyone signs in. */

@@ -18,3 +18,11 @@ export const finalParcelStates = [
   'removed',
   'returned',
 ] as const satisfies readonly ParcelState[];
+
+/**
+ * What a parcel is (issue 5): a delivery for its recipient; a return (D3) its contact brought for
+ * the mailroom; an exchange (D4) one person left for its contact to pick up.
+ */
+export const parcelKinds = ['delivery', 'return', 'exchange'] as const;
+export const ParcelKind = z.enum(parcelKinds);
+export type ParcelKind = z.infer<typeof ParcelKind>;

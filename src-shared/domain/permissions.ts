@@ -25,6 +25,12 @@ export const permissions = [
   'settings.edit',
   /** X7, C1: the hardware profile, the commissioning walk and the label sheet. */
   'hardware.commission',
+  /** F2: book storage in advance for someone (the web page and the console, through the API). */
+  'storage.book',
+  /** G3: open an overstayed storage compartment and empty it, giving a reason. */
+  'storage.empty',
+  /** D3, D4: reserve compartments for returns and exchanges, cancel them, collect returns. */
+  'handover.manage',
 ] as const;
 export const Permission = z.enum(permissions);
 export type Permission = z.infer<typeof Permission>;
@@ -36,6 +42,8 @@ const mailroomWork = [
   'compartment.view_all',
   'compartment.open_any',
   'compartment.set_service',
+  'storage.empty',
+  'handover.manage',
 ] as const satisfies readonly Permission[];
 
 /**
@@ -44,7 +52,7 @@ const mailroomWork = [
  * must get a parcel out for someone else opens the door (G5), which is logged as such.
  */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: [...mailroomWork, 'settings.edit', 'hardware.commission'],
+  admin: [...mailroomWork, 'settings.edit', 'hardware.commission', 'storage.book'],
   mailroom_operator: mailroomWork,
   carrier: ['parcel.drop_off'],
   recipient: ['parcel.pickup'],

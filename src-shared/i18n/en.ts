@@ -12,6 +12,10 @@ import { managementScreenMessages } from './features/management-screen.js';
 import { dropOffScreenMessages } from './features/drop-off-screen.js';
 import { pickupScreenMessages } from './features/pickup-screen.js';
 import { kioskShellMessages } from './features/kiosk-shell.js';
+import { storageMessages } from './features/storage.js';
+import { storageScreenMessages } from './features/storage-screen.js';
+import { handoverMessages } from './features/handovers.js';
+import { handoverScreenMessages } from './features/handover-screen.js';
 
 /**
  * English catalogue: the source of every message key. `{name}` marks a parameter.
@@ -76,6 +80,8 @@ const kioskMessages = {
   'error.contactless_sign_in_off':
     'Badge sign-in is turned off at this locker bank. Sign in with your user name and password.',
   'error.scan_not_usable': 'That scan cannot be used here. Scan it again, or type it in.',
+  'error.storage_refused': '{message}',
+  'error.handover_refused': '{message}',
 } as const;
 
 export const en = {
@@ -94,6 +100,10 @@ export const en = {
   ...dropOffScreenMessages.en,
   ...pickupScreenMessages.en,
   ...kioskShellMessages.en,
+  ...storageMessages.en,
+  ...storageScreenMessages.en,
+  ...handoverMessages.en,
+  ...handoverScreenMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

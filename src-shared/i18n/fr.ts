@@ -13,6 +13,10 @@ import { managementScreenMessages } from './features/management-screen.js';
 import { dropOffScreenMessages } from './features/drop-off-screen.js';
 import { pickupScreenMessages } from './features/pickup-screen.js';
 import { kioskShellMessages } from './features/kiosk-shell.js';
+import { storageMessages } from './features/storage.js';
+import { storageScreenMessages } from './features/storage-screen.js';
+import { handoverMessages } from './features/handovers.js';
+import { handoverScreenMessages } from './features/handover-screen.js';
 
 export const fr: Catalogue = {
   ...codesMessages.fr,
@@ -29,6 +33,10 @@ export const fr: Catalogue = {
   ...dropOffScreenMessages.fr,
   ...pickupScreenMessages.fr,
   ...kioskShellMessages.fr,
+  ...storageMessages.fr,
+  ...storageScreenMessages.fr,
+  ...handoverMessages.fr,
+  ...handoverScreenMessages.fr,
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',
@@ -87,4 +95,6 @@ export const fr: Catalogue = {
   'error.contactless_sign_in_off':
     'La connexion par badge est désactivée sur cette consigne. Connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
   'error.scan_not_usable': 'Ce scan n’est pas utilisable ici. Scannez-le à nouveau, ou tapez-le.',
+  'error.storage_refused': '{message}',
+  'error.handover_refused': '{message}',
 };

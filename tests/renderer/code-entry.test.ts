@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { failure } from '../../src-shared/api/result.js';
 import { ManualClock } from '../../src-shared/time/manual-clock.js';
 import { createKioskClient } from '../../src-renderer/kiosk-client.js';
-import { CodeEntry, keypadWaitMs, unknownWaitMs } from '../../src-renderer/pickup/code-entry.js';
+import { CodeEntry, keypadWaitMs, unknownWaitMs } from '../../src-renderer/codes/code-entry.js';
 import { FakeTransport, settle } from './fakes.js';
 
 function setUp() {
   const transport = new FakeTransport();
   const clock = new ManualClock();
+  const client = createKioskClient(transport, () => 'en');
   const entry = new CodeEntry(
-    createKioskClient(transport, () => 'en'),
+    (code: string) => client.call('pickup.withCode', { code }),
     clock,
     () => undefined,
   );

@@ -90,6 +90,7 @@ describe('hand choice list', () => {
       use,
       parcels: [],
       heldFor: null,
+      storage: null,
     };
   }
 

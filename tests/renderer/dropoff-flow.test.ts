@@ -110,6 +110,7 @@ function managed(brief: CompartmentBrief, use: ManagedCompartment['use']): Manag
     use,
     parcels: [],
     heldFor: null,
+    storage: null,
   };
 }
 

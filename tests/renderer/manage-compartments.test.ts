@@ -173,10 +173,12 @@ function managedCompartment(
     items: null,
     use,
     heldFor: use === 'reserved' ? 'Accounting' : null,
+    storage: null,
     parcels: holdsParcels
       ? [
           {
             parcelId: `p-${label}`,
+            kind: 'delivery',
             trackingNumber: '1Z999AA10123456784',
             recipientName: 'Ada Lovelace',
             depositedAtMs: Date.UTC(2026, 10, 20, 9),

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, max } from 'drizzle-orm';
 import { accessCodes, contacts, deliveryReservations, departments, parcels } from '../schema.js';
+import type { ParcelKind } from '../../../src-shared/domain/parcel.js';
 import type { KioskReader } from '../transaction.js';
 
 /** A parcel waiting in a compartment, as allocation and the status grid need it. */
@@ -8,6 +9,8 @@ export interface StoredParcel {
   compartmentId: string;
   contactId: string | null;
   departmentId: string | null;
+  /** A return (D3) waits for the mailroom, not for its contact. */
+  kind: ParcelKind;
 }
 
 /** Every parcel in a compartment of the bank now (G1, and D6 consolidation). */
@@ -18,6 +21,7 @@ export function listParcelsInLockers(reader: KioskReader, bankId: string): Store
       compartmentId: parcels.compartmentId,
       contactId: parcels.contactId,
       departmentId: parcels.departmentId,
+      kind: parcels.kind,
     })
     .from(parcels)
     .where(and(eq(parcels.bankId, bankId), eq(parcels.state, 'in_locker')))
@@ -82,6 +86,7 @@ export function listLockerContents(reader: KioskReader, bankId: string): LockerC
       compartmentId: parcels.compartmentId,
       contactId: parcels.contactId,
       departmentId: parcels.departmentId,
+      kind: parcels.kind,
       trackingNumber: parcels.trackingNumber,
       contactName: contacts.name,
       departmentName: departments.name,
@@ -102,6 +107,7 @@ export function listLockerContents(reader: KioskReader, bankId: string): LockerC
               compartmentId: row.compartmentId,
               contactId: row.contactId,
               departmentId: row.departmentId,
+              kind: row.kind,
               trackingNumber: row.trackingNumber,
               recipientName: row.contactName ?? row.departmentName ?? '',
               depositedAtMs: row.depositedAt ?? 0,

@@ -44,15 +44,36 @@ function validArgs(
     text: '1Z999AA10123456784',
     scanId: 'scan-1',
     depositId: 'deposit-1',
-    request: {
-      recipient: { kind: 'contact', id: 'x' },
-      trackingNumber: null,
-      carrier: null,
-      parcelSize: null,
-      placement: { kind: 'engine' },
-      expectedParcelId: null,
-      reservationId: null,
+    reason: 'overstayed',
+    externalId: 'web-1',
+    handoverId: 'h-1',
+    booking: {
+      externalId: 'web-1',
+      contactId: 'x',
+      size: 'S',
+      startsAtMs: 0,
+      hours: 24,
+      preferredCompartmentId: null,
     },
+    request: method.startsWith('handover.')
+      ? {
+          kind: 'return',
+          senderContactId: 'x',
+          receiverContactId: null,
+          size: 'S',
+          trackingNumber: null,
+          generateTrackingNumber: false,
+          dropWithinDays: 7,
+        }
+      : {
+          recipient: { kind: 'contact', id: 'x' },
+          trackingNumber: null,
+          carrier: null,
+          parcelSize: null,
+          placement: { kind: 'engine' },
+          expectedParcelId: null,
+          reservationId: null,
+        },
   };
   const args = kioskMethods[method].args as unknown as { shape: Record<string, unknown> };
   return Object.fromEntries(

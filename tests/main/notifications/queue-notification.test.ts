@@ -97,8 +97,8 @@ describe('queueNotification (one outbox row in the caller’s transaction)', () 
     expect(next.mutationId).toBe(1);
   });
 
-  it('refuses a notification for no parcel before writing anything', () => {
-    const notification = { ...readyForPickupNotification(bankId), parcelIds: [] };
+  it('refuses a notification it could not send back before writing anything', () => {
+    const notification = { ...readyForPickupNotification(bankId), accessCodeId: '' };
     expect(() =>
       database.db.transaction((tx) => queueNotification(tx, notification, testNow)),
     ).toThrow();

@@ -1,7 +1,6 @@
-import type { ApiError } from '../../src-shared/api/result.js';
-import type { PickupView } from '../../src-shared/api/pickup-methods.js';
+import type { ApiError, Result } from '../../src-shared/api/result.js';
+import type { MessageKey } from '../../src-shared/i18n/en.js';
 import type { Clock, TimerHandle } from '../../src-shared/time/clock.js';
-import type { KioskClient } from '../kiosk-client.js';
 
 /** What the code screen shows, replaced whole on every change. */
 export interface CodeEntrySnapshot {
@@ -25,16 +24,29 @@ export function keypadWaitMs(error: ApiError): number {
   return retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : unknownWaitMs;
 }
 
-/** The pickup code keypad (E1, X3): sends the code, shows the refusal, waits out a back-off. */
-export class CodeEntry {
+/** A keypad screen's own words: what the code is for and where the person finds it. */
+export interface CodeKeypadTexts {
+  heading: MessageKey;
+  hint: MessageKey;
+  label: MessageKey;
+}
+
+/** What a keypad does with a code: one core method (pickup, storage, a hand-over's drop). */
+export type SendCode<T> = (code: string) => Promise<Result<T>>;
+
+/**
+ * A code keypad (E1, F3, D3, X3): sends the code, shows the refusal, waits out a back-off. The
+ * back-off is the kiosk's, whatever the code is for, so every keypad waits the same way.
+ */
+export class CodeEntry<T> {
   #snapshot: CodeEntrySnapshot = { checking: false, error: undefined, lockedUntilMs: undefined };
   #unlockTimer: TimerHandle | undefined;
-  readonly #client: KioskClient;
+  readonly #send: SendCode<T>;
   readonly #clock: Clock;
   readonly #changed: (snapshot: CodeEntrySnapshot) => void;
 
-  constructor(client: KioskClient, clock: Clock, changed: (snapshot: CodeEntrySnapshot) => void) {
-    this.#client = client;
+  constructor(send: SendCode<T>, clock: Clock, changed: (snapshot: CodeEntrySnapshot) => void) {
+    this.#send = send;
     this.#clock = clock;
     this.#changed = changed;
   }
@@ -43,14 +55,14 @@ export class CodeEntry {
     return this.#snapshot;
   }
 
-  /** Resolves with the pickup when the code opened one, undefined when refused or ignored. */
-  async submit(code: string): Promise<PickupView | undefined> {
+  /** Resolves with the core's answer when the code was accepted, undefined when refused or ignored. */
+  async submit(code: string): Promise<T | undefined> {
     const trimmed = code.trim();
     if (trimmed === '' || this.#snapshot.checking || this.#snapshot.lockedUntilMs !== undefined) {
       return undefined;
     }
     this.#update({ checking: true });
-    const result = await this.#client.call('pickup.withCode', { code: trimmed });
+    const result = await this.#send(trimmed);
     if (result.ok) {
       this.#update({ checking: false, error: undefined });
       return result.value;
