@@ -1,7 +1,8 @@
 import type { ReservationView } from '../../src-shared/api/drop-off-methods.js';
 import { findCarrier } from '../db/queries/carriers.js';
 import { findCompartment } from '../db/queries/compartments.js';
-import { listActiveReservations, type ActiveReservation } from '../db/queries/occupancy.js';
+import type { ActiveReservation } from '../db/queries/occupancy.js';
+import { listActiveReservationsWithTracking } from '../db/queries/reservations.js';
 import { findOperator } from '../db/queries/operators.js';
 import { findParcel } from '../db/queries/parcels.js';
 import type { KioskReader } from '../db/transaction.js';
@@ -10,17 +11,13 @@ import { recipientMatch, resolveRecipient } from './recipients.js';
 /** An active reservation with its parcel's tracking number (D2: it may name one parcel). */
 export type WaitingReservation = ActiveReservation & { trackingNumber: string | null };
 
+/** One query for all of them: `dropoff.identify` reads this on every label scan. */
 export function reservationsFor(
   reader: KioskReader,
   bankId: string,
   nowMs: number,
 ): WaitingReservation[] {
-  return listActiveReservations(reader, bankId, nowMs).map((reservation) => ({
-    ...reservation,
-    trackingNumber: reservation.parcelId
-      ? (findParcel(reader, reservation.parcelId)?.trackingNumber ?? null)
-      : null,
-  }));
+  return listActiveReservationsWithTracking(reader, bankId, nowMs);
 }
 
 export function reservationView(

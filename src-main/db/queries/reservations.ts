@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
-import { deliveryReservations } from '../schema.js';
+import { deliveryReservations, parcels } from '../schema.js';
 import type { KioskReader, KioskTx } from '../transaction.js';
 
 export type DeliveryReservation = typeof deliveryReservations.$inferSelect;
@@ -72,4 +72,28 @@ export function fulfilReservation(
     )
     .returning()
     .get();
+}
+
+/**
+ * D2: reservations still waiting at `nowMs`, each with the tracking number of the parcel it names
+ * (null when it names none), in one query.
+ */
+export function listActiveReservationsWithTracking(
+  reader: KioskReader,
+  bankId: string,
+  nowMs: number,
+): (DeliveryReservation & { trackingNumber: string | null })[] {
+  return reader
+    .select({ ...getTableColumns(deliveryReservations), trackingNumber: parcels.trackingNumber })
+    .from(deliveryReservations)
+    .leftJoin(parcels, eq(parcels.id, deliveryReservations.parcelId))
+    .where(
+      and(
+        eq(deliveryReservations.bankId, bankId),
+        eq(deliveryReservations.state, 'active'),
+        gt(deliveryReservations.expiresAt, nowMs),
+      ),
+    )
+    .orderBy(asc(deliveryReservations.createdAt), asc(deliveryReservations.id))
+    .all();
 }
