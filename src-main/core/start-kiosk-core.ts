@@ -31,6 +31,7 @@ import { createKioskSessions } from '../flows/kiosk-sessions.js';
 import { createHandoverService } from '../flows/handovers/handover-service.js';
 import { createManagementService } from '../flows/management-service.js';
 import { createStorageService } from '../flows/storage/storage-service.js';
+import { storageBookedNotifier } from '../flows/storage/storage-booked-notice.js';
 import { createPickupService } from '../flows/pickup-service.js';
 import { readyForPickupNotifier } from '../flows/ready-for-pickup-notice.js';
 import { RecentScans } from '../flows/recent-scans.js';
@@ -231,9 +232,25 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       dedications,
       changed: () => undefined,
     });
-    const storage = createStorageService();
+    const storage = createStorageService({
+      ...flowDependencies,
+      doors: doorTruth.compartmentDependencies.doors,
+      dedications,
+      itemSensors: () => settings.itemSensors,
+      notify: storageBookedNotifier({ bankId: bank.id, bankName: bank.name }),
+      emit: (view) => events.sink?.emit('storage.changed', view),
+      afterNotice: () => relay.request(),
+    });
     started.push(() => storage.stop());
-    const handovers = createHandoverService();
+    const handovers = createHandoverService({
+      ...flowDependencies,
+      bankName: bank.name,
+      doors: doorTruth.compartmentDependencies.doors,
+      dedications,
+      itemSensors: () => settings.itemSensors,
+      emit: (event, payload) => events.sink?.emit(event, payload),
+      afterNotice: () => relay.request(),
+    });
     started.push(() => handovers.stop());
     const dispatcher = createDispatcher(
       createMethodHandlers({

@@ -16,11 +16,13 @@ import {
   type StoredParcel,
 } from '../db/queries/occupancy.js';
 import { findParcel } from '../db/queries/parcels.js';
+import { listActiveStorages } from '../db/queries/storage-reservations.js';
 import type { KioskReader } from '../db/transaction.js';
+import { storageParty } from './storage/storage-records.js';
 
 /**
  * The bank as the allocation engine sees it right now (src-shared/allocation): the stored rows
- * (compartments, parcels in lockers, reservations) plus what only the core knows — doors that
+ * (compartments, parcels in lockers, reservations, running storages) plus what only the core knows — doors that
  * are open or unknown, items where none should be, and compartments busy with a door task
  * (a deposit or a pickup under way), which no one else may be given.
  */
@@ -77,6 +79,16 @@ export function buildAllocationBank(inputs: SnapshotInputs): AllocationBank {
       });
     }
   }
+  // F1–F5, G3: a running storage holds its compartment, overstayed or not, until it is ended
+  // or emptied: its owner's things are inside.
+  const storing = new Map<string, CompartmentOccupancy>();
+  for (const storage of listActiveStorages(reader, bankId)) {
+    storing.set(storage.compartmentId, {
+      state: 'occupied',
+      party: storageParty(storage),
+      purpose: 'storage',
+    });
+  }
   const compartments = listCompartments(reader, bankId).map((row): AllocationCompartment => ({
     id: row.id,
     label: row.label,
@@ -84,8 +96,8 @@ export function buildAllocationBank(inputs: SnapshotInputs): AllocationBank {
     doorBottomCm: row.doorBottomCm,
     doorTopCm: row.doorTopCm,
     service: row.serviceState,
-    fault: faultOf(row, inputs, stored.has(row.id)),
-    occupancy: occupancyOf(stored.get(row.id), reserved.get(row.id)),
+    fault: faultOf(row, inputs, stored.has(row.id) || storing.has(row.id)),
+    occupancy: storing.get(row.id) ?? occupancyOf(stored.get(row.id), reserved.get(row.id)),
     dedicatedTo: inputs.dedications.get(row.id) ?? null,
   }));
   return {
@@ -116,6 +128,7 @@ function occupancyOf(
 function faultOf(
   row: CompartmentRow,
   inputs: SnapshotInputs,
+  /** Parcels or stored things: an item seen there is expected. */
   holdsParcels: boolean,
 ): CompartmentFault | null {
   if (inputs.busy.has(row.id)) {

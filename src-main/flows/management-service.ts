@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { ManagedCompartment } from '../../src-shared/api/management-methods.js';
 import type { AllocationParty } from '../../src-shared/allocation/index.js';
 import type { UnlockOutcome } from '../../src-shared/domain/door.js';
+import { isStayExpired } from '../../src-shared/domain/storage-stay.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import {
   compartmentView,
@@ -20,6 +21,7 @@ import {
   type LockerContent,
 } from '../db/queries/occupancy.js';
 import { recordRemoval } from '../db/queries/parcels.js';
+import { listActiveStorages, type ActiveStorage } from '../db/queries/storage-reservations.js';
 import { accessCodes } from '../db/schema.js';
 import { recordAction } from '../db/queries/record-action.js';
 import type { KioskReader } from '../db/transaction.js';
@@ -28,11 +30,14 @@ import { reservationParty } from './allocation-snapshot.js';
 import type { DoorWatch } from './door-watch.js';
 import type { KioskCodes } from './kiosk-codes.js';
 import type { Actor } from './kiosk-sessions.js';
+import { recordStorageClosed } from './storage/storage-records.js';
+import { storageRefused } from './storage/storage-refusals.js';
 
 /**
- * Management at the kiosk (G1–G3): every compartment's use with its parcels, and removing
- * expired parcels. A parcel is expired once its pickup window is over (no unused code left
- * that still works); removal counts, like every door task, when the door closes again.
+ * Management at the kiosk (G1–G3): every compartment's use with its parcels or its storage,
+ * removing expired parcels and emptying overstayed storages. A parcel is expired once its pickup
+ * window is over (no unused code left that still works), a storage once its end has passed;
+ * removal and emptying count, like every door task, when the door closes again.
  */
 export interface ManagementDependencies {
   db: KioskDb;
@@ -110,18 +115,23 @@ export function createManagementService(deps: ManagementDependencies): Managemen
       }
     }
     const dedications = deps.dedications();
+    const storages = new Map(
+      listActiveStorages(db, bankId).map((storage) => [storage.compartmentId, storage]),
+    );
     return listCompartments(db, bankId).map((row) => {
       const parcels = contents.filter((content) => content.compartmentId === row.id);
+      const storage = storages.get(row.id);
+      const storageExpired = storage !== undefined && isStayExpired(storage.endsAt, nowMs);
       const use: ManagedCompartment['use'] =
         row.serviceState === 'out_of_service'
           ? 'out_of_service'
-          : parcels.length > 0
-            ? parcels.some((parcel) => isExpired(parcel, nowMs))
-              ? 'expired'
-              : 'occupied'
-            : reserved.has(row.id)
-              ? 'reserved'
-              : 'available';
+          : parcels.some((parcel) => isExpired(parcel, nowMs)) || storageExpired
+            ? 'expired'
+            : parcels.length > 0 || storage !== undefined
+              ? 'occupied'
+              : reserved.has(row.id)
+                ? 'reserved'
+                : 'available';
       return {
         ...compartmentView(row, deps.doors),
         use,
@@ -134,7 +144,15 @@ export function createManagementService(deps: ManagementDependencies): Managemen
           expiresAtMs: parcel.expiresAtMs,
         })),
         heldFor: reserved.get(row.id) ?? partyName(db, dedications.get(row.id)),
-        storage: null,
+        storage: storage
+          ? {
+              storageId: storage.id,
+              ownerName: storage.ownerName,
+              startedAtMs: storage.startedAt,
+              endsAtMs: storage.endsAt,
+              expired: storageExpired,
+            }
+          : null,
       };
     });
   }
@@ -175,6 +193,27 @@ export function createManagementService(deps: ManagementDependencies): Managemen
       }
     });
     deps.changed(compartmentId);
+  }
+
+  /** G3: the door closed on the emptied compartment: emptied, reason kept, code void, together. */
+  function emptied(actor: Actor, storage: ActiveStorage, label: string, reason: string): void {
+    try {
+      db.transaction((tx) =>
+        recordStorageClosed(
+          tx,
+          storage,
+          { by: 'operator', actorId: actor.actorId, label, reason },
+          deps.codes,
+          clock.now(),
+        ),
+      );
+    } catch (error) {
+      deps.logger.error(
+        { err: error, storageId: storage.id },
+        'recording an emptied storage failed',
+      );
+    }
+    deps.changed(storage.compartmentId);
   }
 
   return {
@@ -225,8 +264,55 @@ export function createManagementService(deps: ManagementDependencies): Managemen
       return managed(compartmentId);
     },
 
-    emptyStorage: () => {
-      throw new KioskError('internal_error');
+    emptyStorage: async (actor, compartmentId, reason) => {
+      const compartment = findCompartment(db, compartmentId);
+      if (!compartment || compartment.bankId !== bankId) {
+        throw new KioskError('not_found', { what: 'noun.compartment' });
+      }
+      const storage = listActiveStorages(db, bankId).find(
+        (candidate) => candidate.compartmentId === compartmentId,
+      );
+      if (!storage) {
+        throw storageRefused('storage.refused.nothing_to_empty', { label: compartment.label });
+      }
+      if (storage.endsAt === null) {
+        throw storageRefused('storage.refused.never_expires');
+      }
+      if (!isStayExpired(storage.endsAt, clock.now())) {
+        throw storageRefused('storage.refused.not_expired', { time: { atMs: storage.endsAt } });
+      }
+      const release = deps.doorWatch.claim(compartmentId);
+      let outcome: UnlockOutcome;
+      try {
+        outcome = (
+          await deps.compartments.open(compartmentId, actor.actorId, {
+            recordWithRequest: (tx, nowMs) =>
+              recordAction(
+                tx,
+                {
+                  bankId,
+                  type: 'storage.emptying_started',
+                  compartmentId,
+                  actor: actor.actorId,
+                  details: { storageId: storage.id, label: compartment.label, reason },
+                },
+                nowMs,
+              ),
+          })
+        ).outcome;
+      } catch (error) {
+        release();
+        throw error;
+      }
+      if (!openedOutcomes.has(outcome)) {
+        release();
+        throw storageRefused('storage.refused.door_failed', { label: compartment.label });
+      }
+      deps.doorWatch.untilClosed(lockOf(compartment), () => {
+        release();
+        emptied(actor, storage, compartment.label, reason);
+      });
+      return managed(compartmentId);
     },
   };
 }

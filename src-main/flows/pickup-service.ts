@@ -3,14 +3,10 @@ import type { PickupParcel, PickupView } from '../../src-shared/api/pickup-metho
 import type { BankSettings } from '../../src-shared/domain/bank-settings.js';
 import type { UnlockOutcome } from '../../src-shared/domain/door.js';
 import type { ClassifiedScan } from '../../src-shared/domain/scan.js';
-import { translate } from '../../src-shared/i18n/translate.js';
 import type { Clock, TimerHandle } from '../../src-shared/time/clock.js';
-import { codeCheckErrorCode } from '../codes/code-errors.js';
-import { waitMessage } from '../codes/code-messages.js';
-import type { CodeCheck } from '../codes/code-verifier.js';
 import type { CompartmentService } from '../core/compartment-service.js';
 import { lockOf } from '../core/compartment-service.js';
-import { KioskError, LocalizedKioskError } from '../core/kiosk-error.js';
+import { KioskError } from '../core/kiosk-error.js';
 import type { KioskDb } from '../db/open-kiosk-database.js';
 import { findActiveBadgeByValue } from '../db/queries/badges.js';
 import { findCompartment, type CompartmentRow } from '../db/queries/compartments.js';
@@ -26,6 +22,7 @@ import {
 import { recordAction } from '../db/queries/record-action.js';
 import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
+import { refusedCode } from './code-refusal.js';
 import { compartmentBrief } from './compartment-brief.js';
 import type { DoorWatch } from './door-watch.js';
 import type { KioskCodes } from './kiosk-codes.js';
@@ -96,22 +93,6 @@ export function createPickupService(deps: PickupDependencies): PickupService {
     if (!deps.settings().pickup.methods[proof]) {
       throw new KioskError('pickup_method_disabled');
     }
-  }
-
-  /**
-   * A refused code. When this failure starts a back-off the answer already says how long to
-   * wait, so the person does not learn it only from their next, refused, attempt.
-   */
-  function refused(check: Exclude<CodeCheck, { outcome: 'accepted' }>): KioskError {
-    if (codeCheckErrorCode(check) === 'invalid_code' && check.retryAfterMs === 0) {
-      return new KioskError('invalid_code');
-    }
-    const wait = waitMessage(check.retryAfterMs);
-    const error = new LocalizedKioskError('too_many_attempts', (locale) => ({
-      message: translate(locale, wait.key, wait.params),
-    }));
-    error.retryAfterMs = check.retryAfterMs;
-    return error;
   }
 
   /** What a contact may take here: their parcels, then their departments' (E3). */
@@ -342,7 +323,7 @@ export function createPickupService(deps: PickupDependencies): PickupService {
         purposes: ['pickup'],
       });
       if (check.outcome !== 'accepted') {
-        throw refused(check);
+        throw refusedCode(check);
       }
       return beginForParcel(check.targetId, 'code');
     },

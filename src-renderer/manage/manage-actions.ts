@@ -2,7 +2,7 @@ import type { ManagedCompartment } from '../../src-shared/api/management-methods
 import type { Permission } from '../../src-shared/domain/permissions.js';
 
 /** An action of the detail panel, named while its call is in flight. */
-export type ManageAction = 'open' | 'service' | 'remove_expired';
+export type ManageAction = 'open' | 'service' | 'remove_expired' | 'empty_storage';
 
 export interface CompartmentActions {
   /** G5: open the door for someone else. */
@@ -11,6 +11,8 @@ export interface CompartmentActions {
   changeService: boolean;
   /** G3: open the door so the expired parcels can be taken out. */
   removeExpired: boolean;
+  /** G3: open an overstayed storage's door and empty it, giving a reason. */
+  emptyStorage: boolean;
 }
 
 /**
@@ -24,10 +26,18 @@ export function compartmentActions(
   return {
     open: permissions.includes('compartment.open_any'),
     changeService: permissions.includes('compartment.set_service'),
-    removeExpired: compartment.use === 'expired' && permissions.includes('parcel.remove_expired'),
+    // An overstayed storage is emptied with a reason, not "removed" like parcels (G3).
+    removeExpired:
+      compartment.use === 'expired' &&
+      compartment.storage?.expired !== true &&
+      permissions.includes('parcel.remove_expired'),
+    emptyStorage:
+      compartment.use === 'expired' &&
+      compartment.storage?.expired === true &&
+      permissions.includes('storage.empty'),
   };
 }
 
 export function hasAnyAction(actions: CompartmentActions): boolean {
-  return actions.open || actions.changeService || actions.removeExpired;
+  return actions.open || actions.changeService || actions.removeExpired || actions.emptyStorage;
 }

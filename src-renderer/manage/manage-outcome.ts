@@ -45,3 +45,14 @@ export function removeExpiredOutcome(compartment: ManagedCompartment): ActionOut
         params: { label: compartment.label },
       };
 }
+
+/**
+ * G3: an overstayed storage counts as emptied once its door closes again, so the operator is
+ * told to take the things out and close it; a door not seen open is something to check.
+ */
+export function emptyStorageOutcome(compartment: ManagedCompartment): ActionOutcome {
+  const params = { label: compartment.label };
+  return compartment.door === 'open'
+    ? { tone: 'done', key: 'management_screen.empty_outcome.open', params }
+    : { tone: 'check', key: 'management_screen.empty_outcome.not_seen_open', params };
+}

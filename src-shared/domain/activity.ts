@@ -37,9 +37,37 @@ export const activityTypes = [
   /** G3: an operator took expired parcels out. */
   'parcel.removal_started',
   'parcel.removed',
+  /**
+   * F1–F5, G3: personal storage. A walk-up or a claimed booking opens a door (start_requested),
+   * is cancelled with nothing inside or starts when the door closes on the things; opened during
+   * the stay, extended, ended by its owner (end_requested, ended); booked and withdrawn from
+   * outside (F2); emptied by an operator after its end (emptying_started, emptied).
+   */
+  'storage.start_requested',
+  'storage.start_cancelled',
+  'storage.started',
+  'storage.opened',
+  'storage.extended',
+  'storage.end_requested',
+  'storage.ended',
+  'storage.booked',
+  'storage.booking_cancelled',
+  'storage.emptying_started',
+  'storage.emptied',
   /** D2: an advance reservation made, used or cancelled at the kiosk. */
   'reservation.created',
   'reservation.cancelled',
+  /**
+   * D3, D4: a return or exchange reserved, withdrawn; its item dropped at the kiosk (door asked
+   * to open, drop cancelled, item in); a return collected by the mailroom.
+   */
+  'handover.created',
+  'handover.cancelled',
+  'handover.drop_started',
+  'handover.drop_cancelled',
+  'handover.dropped',
+  'handover.collect_started',
+  'handover.collected',
   /** The ready-for-pickup message was queued for the cloud to send (never the code itself). */
   'notification.queued',
   /** C2, C3, C5, C7, C8. */

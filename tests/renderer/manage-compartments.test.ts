@@ -76,32 +76,43 @@ describe('management screen actions', () => {
       open: true,
       changeService: true,
       removeExpired: true,
+      emptyStorage: false,
     });
     expect(compartmentActions(managedCompartment('2', 'occupied'), operator)).toEqual({
       open: true,
       changeService: true,
       removeExpired: false,
+      emptyStorage: false,
     });
   });
 
   it('offers only what the permissions allow', () => {
     expect(
       compartmentActions(managedCompartment('1', 'expired'), ['compartment.view_all']),
-    ).toEqual({ open: false, changeService: false, removeExpired: false });
+    ).toEqual({ open: false, changeService: false, removeExpired: false, emptyStorage: false });
     expect(
       compartmentActions(managedCompartment('1', 'expired'), [
         'compartment.view_all',
         'parcel.remove_expired',
       ]),
-    ).toEqual({ open: false, changeService: false, removeExpired: true });
+    ).toEqual({ open: false, changeService: false, removeExpired: true, emptyStorage: false });
     expect(
       compartmentActions(managedCompartment('1', 'available'), rolePermissions.carrier),
-    ).toEqual({ open: false, changeService: false, removeExpired: false });
+    ).toEqual({ open: false, changeService: false, removeExpired: false, emptyStorage: false });
   });
 
   it('says when there is nothing to offer', () => {
-    expect(hasAnyAction({ open: false, changeService: false, removeExpired: false })).toBe(false);
-    expect(hasAnyAction({ open: false, changeService: true, removeExpired: false })).toBe(true);
+    expect(
+      hasAnyAction({
+        open: false,
+        changeService: false,
+        removeExpired: false,
+        emptyStorage: false,
+      }),
+    ).toBe(false);
+    expect(
+      hasAnyAction({ open: false, changeService: true, removeExpired: false, emptyStorage: false }),
+    ).toBe(true);
   });
 });
 

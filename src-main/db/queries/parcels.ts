@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
-import type { ParcelState } from '../../../src-shared/domain/parcel.js';
+import type { ParcelKind, ParcelState } from '../../../src-shared/domain/parcel.js';
 import { Carrier } from '../../../src-shared/domain/scan.js';
 import { parcels } from '../schema.js';
 import type { KioskReader, KioskTx } from '../transaction.js';
@@ -19,6 +19,8 @@ export interface ParcelDraft {
   carrierId?: string | null;
   recipient: ParcelRecipient;
   size?: CompartmentSize | null;
+  /** A delivery unless said otherwise: a return (D3) or an exchange (D4) says so. */
+  kind?: ParcelKind;
 }
 
 /** A parcel the bank now knows of, not yet in a compartment (D9, D2, or the start of a drop-off). */
@@ -40,6 +42,7 @@ export function insertExpectedParcel(
       contactId: 'contactId' in draft.recipient ? draft.recipient.contactId : null,
       departmentId: 'departmentId' in draft.recipient ? draft.recipient.departmentId : null,
       size: draft.size ?? null,
+      kind: draft.kind ?? 'delivery',
       state: 'expected',
       receivedAt: nowMs,
       updatedAt: nowMs,
@@ -76,6 +79,10 @@ export function listParcelsInCompartment(reader: KioskReader, compartmentId: str
     .all();
 }
 
+/**
+ * What a contact may pick up: never a return (D3), which its contact brought for the mailroom to
+ * collect, so a sender's own pickup does not open the door on the item they handed back.
+ */
 export function listParcelsOfContact(
   reader: KioskReader,
   contactId: string,
@@ -84,11 +91,18 @@ export function listParcelsOfContact(
   return reader
     .select()
     .from(parcels)
-    .where(and(eq(parcels.contactId, contactId), inArray(parcels.state, [...states])))
+    .where(
+      and(
+        eq(parcels.contactId, contactId),
+        inArray(parcels.state, [...states]),
+        ne(parcels.kind, 'return'),
+      ),
+    )
     .orderBy(asc(parcels.receivedAt), asc(parcels.id))
     .all();
 }
 
+/** A department's parcels its contacts may pick up (E3); returns are the mailroom's, as above. */
 export function listParcelsOfDepartment(
   reader: KioskReader,
   departmentId: string,
@@ -97,7 +111,13 @@ export function listParcelsOfDepartment(
   return reader
     .select()
     .from(parcels)
-    .where(and(eq(parcels.departmentId, departmentId), inArray(parcels.state, [...states])))
+    .where(
+      and(
+        eq(parcels.departmentId, departmentId),
+        inArray(parcels.state, [...states]),
+        ne(parcels.kind, 'return'),
+      ),
+    )
     .orderBy(asc(parcels.receivedAt), asc(parcels.id))
     .all();
 }

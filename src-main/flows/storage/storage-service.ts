@@ -7,8 +7,12 @@ import type {
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
 import type { ClassifiedScan } from '../../../src-shared/domain/scan.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
-import { KioskError } from '../../core/kiosk-error.js';
+import { buildAllocationBank } from '../allocation-snapshot.js';
 import type { Actor } from '../kiosk-sessions.js';
+import { createStorageBookings } from './storage-bookings.js';
+import type { NotifyStorageBooked } from './storage-booked-notice.js';
+import { storageOptions } from './storage-options.js';
+import { createStorageVisits, type StorageVisitDependencies } from './storage-visits.js';
 
 /**
  * Personal storage (F1–F5, C6, G3): see src-shared/api/storage-methods.ts for the visit's steps.
@@ -35,23 +39,35 @@ export interface StorageService {
   stop(): void;
 }
 
-/** Placeholder until the storage flows land (issue 5): every call is refused. */
-export function createStorageService(): StorageService {
-  const refuse = (): never => {
-    throw new KioskError('internal_error');
-  };
+export interface StorageDependencies extends StorageVisitDependencies {
+  /** F2: queues the booking's notice in its transaction. */
+  notify: NotifyStorageBooked;
+  /** After a commit that queued a notice (the mailbox relay writes it). */
+  afterNotice?: () => void;
+}
+
+/** The walk-up visits, the bookings and the options, over the same bank. */
+export function createStorageService(deps: StorageDependencies): StorageService {
+  const visits = createStorageVisits(deps);
+  const bookings = createStorageBookings(deps);
   return {
-    options: refuse,
-    start: refuse,
-    withCode: refuse,
-    withScan: refuse,
-    open: refuse,
-    extend: refuse,
-    end: refuse,
-    giveUp: refuse,
-    finish: refuse,
-    book: refuse,
-    cancelBooking: refuse,
-    stop: () => undefined,
+    ...visits,
+    options: () => {
+      const settings = deps.settings();
+      return storageOptions(
+        buildAllocationBank({
+          reader: deps.db,
+          bankId: deps.bankId,
+          nowMs: deps.clock.now(),
+          doors: deps.doors,
+          settings,
+          busy: deps.doorWatch.claimed,
+          dedications: deps.dedications(),
+        }),
+        settings.storage,
+      );
+    },
+    book: (actor, booking) => bookings.book(actor, booking),
+    cancelBooking: (actor, externalId) => bookings.cancelBooking(actor, externalId),
   };
 }

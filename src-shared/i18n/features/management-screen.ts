@@ -66,6 +66,28 @@ export const managementScreenMessages = defineMessages({
       'The door of compartment {label} is open. Take the expired parcels out, then close the door.',
     'management_screen.remove_outcome.not_seen_open':
       'The door of compartment {label} has not been seen open. Check the door: the parcels count as removed only once it has been opened and closed again.',
+    'management_screen.use.expired_storage': 'Storage overdue',
+    'management_screen.use.storage': 'Storage',
+    'management_screen.storage.owner': 'Storage of {name}',
+    'management_screen.storage.walk_up': 'Walk-up storage (code)',
+    'management_screen.storage.started': 'Started {time}',
+    'management_screen.storage.ends': 'Ends {time}',
+    'management_screen.storage.ended': 'Ended {time}, not emptied',
+    'management_screen.storage.no_end': 'No end time',
+    'management_screen.storage.heading': 'Personal storage',
+    'management_screen.parcel.return': 'Return from {name}',
+    'management_screen.parcel.exchange': 'Exchange for {name}',
+    'management_screen.empty_storage': 'Empty this compartment',
+    'management_screen.empty_storage.question':
+      'Why are you emptying compartment {label}? The reason is kept in the log with your name.',
+    'management_screen.empty_storage.reason': 'Reason',
+    'management_screen.empty_storage.reason_hint': '{min} to {max} characters',
+    'management_screen.empty_storage.confirm': 'Open and empty',
+    'management_screen.emptying': 'Opening the door…',
+    'management_screen.empty_outcome.open':
+      'The door of compartment {label} is open. Take the things out, keep them for their owner, then close the door.',
+    'management_screen.empty_outcome.not_seen_open':
+      'The door of compartment {label} has not been seen open. Check the door: the storage counts as emptied only once it has been opened and closed again.',
   },
   fr: {
     'management_screen.heading': 'Casiers',
@@ -127,5 +149,27 @@ export const managementScreenMessages = defineMessages({
       'La porte du casier {label} est ouverte. Retirez les colis expirés, puis refermez la porte.',
     'management_screen.remove_outcome.not_seen_open':
       'La porte du casier {label} n’a pas été vue ouverte. Vérifiez la porte : les colis ne comptent comme retirés qu’une fois la porte ouverte puis refermée.',
+    'management_screen.use.expired_storage': 'Consigne dépassée',
+    'management_screen.use.storage': 'Consigne',
+    'management_screen.storage.owner': 'Consigne de {name}',
+    'management_screen.storage.walk_up': 'Consigne sans compte (code)',
+    'management_screen.storage.started': 'Commencée le {time}',
+    'management_screen.storage.ends': 'Fin\u00a0: {time}',
+    'management_screen.storage.ended': 'Terminée le {time}, non vidée',
+    'management_screen.storage.no_end': 'Sans limite de durée',
+    'management_screen.storage.heading': 'Consigne personnelle',
+    'management_screen.parcel.return': 'Retour de {name}',
+    'management_screen.parcel.exchange': 'Échange pour {name}',
+    'management_screen.empty_storage': 'Vider ce casier',
+    'management_screen.empty_storage.question':
+      'Pourquoi videz-vous le casier {label}\u00a0? Le motif est conservé dans le journal avec votre nom.',
+    'management_screen.empty_storage.reason': 'Motif',
+    'management_screen.empty_storage.reason_hint': 'De {min} à {max} caractères',
+    'management_screen.empty_storage.confirm': 'Ouvrir et vider',
+    'management_screen.emptying': 'Ouverture de la porte…',
+    'management_screen.empty_outcome.open':
+      'La porte du casier {label} est ouverte. Retirez les affaires, gardez-les pour leur propriétaire, puis refermez la porte.',
+    'management_screen.empty_outcome.not_seen_open':
+      'La porte du casier {label} n’a pas été vue ouverte. Vérifiez la porte\u00a0: la consigne ne compte comme vidée qu’une fois la porte ouverte puis refermée.',
   },
 });

@@ -9,8 +9,10 @@ import {
   idOfLabel,
   lockOfId,
   parcelRow,
+  scanned,
   startFlowHarness,
 } from './flow-kit.js';
+import { closeStorageDoor, refusal, storageCodes, storageRow, walkUp } from './storage-kit.js';
 
 const hourMs = 60 * 60_000;
 
@@ -122,5 +124,105 @@ describe('management', () => {
     expect(refused.ok === false && refused.error.code).toBe('not_found');
     expect(harness.hardware.unlocked).toEqual([]);
     expect(parcelRow(harness, recent.parcelId ?? '')['state']).toBe('in_locker');
+  });
+
+  it('G1: a storage is occupied until its end and expired from its end on (one ms before and after)', async () => {
+    const ready = await walkUp(harness, 'M', null, await scanned(harness, 'EMP-P10002'));
+    const endsAtMs = ready.endsAtMs ?? 0;
+    const storage = {
+      storageId: ready.storageId,
+      ownerName: "James O'Connor",
+      startedAtMs: ready.startedAtMs,
+      endsAtMs,
+    };
+    expect(await useOf(ready.compartment.id)).toMatchObject({
+      use: 'occupied',
+      parcels: [],
+      storage: { ...storage, expired: false },
+    });
+    await harness.clock.advance(endsAtMs - 1 - harness.clock.now());
+    await harness.signInAdmin();
+    expect(await useOf(ready.compartment.id)).toMatchObject({
+      use: 'occupied',
+      storage: { expired: false },
+    });
+    await harness.clock.advance(2);
+    expect(await useOf(ready.compartment.id)).toMatchObject({
+      use: 'expired',
+      storage: { ...storage, expired: true },
+    });
+    // Every other compartment says it holds no storage.
+    const others = (await harness.call('manage.compartments', {})).filter(
+      (compartment) => compartment.id !== ready.compartment.id,
+    );
+    expect(others.every((compartment) => compartment.storage === null)).toBe(true);
+  });
+
+  it('G3: an overstayed storage is emptied only after its end, with the reason logged and its code void', async () => {
+    const ready = await walkUp(harness, 'S');
+    const compartmentId = ready.compartment.id;
+    harness.hardware.unlocked.length = 0;
+    const early = await refusal(harness, 'manage.emptyStorage', {
+      compartmentId,
+      reason: 'Overstayed',
+    });
+    expect(early.code).toBe('storage_refused');
+    expect(early.message).toMatch(
+      /^This storage runs until .+: it can be emptied only after that\.$/,
+    );
+    expect(harness.hardware.unlocked).toEqual([]);
+
+    await harness.clock.advance((ready.endsAtMs ?? 0) - harness.clock.now());
+    await harness.signInAdmin();
+    const opened = await harness.call('manage.emptyStorage', {
+      compartmentId,
+      reason: 'Overstayed by a week',
+    });
+    expect(opened.use).toBe('expired');
+    expect(harness.hardware.unlocked).toEqual([await lockOfId(harness, compartmentId)]);
+    expect(storageRow(harness, ready.storageId)['state']).toBe('active');
+
+    harness.hardware.setDoor(await lockOfId(harness, compartmentId), 'closed');
+    expect(storageRow(harness, ready.storageId)).toMatchObject({
+      state: 'emptied',
+      close_reason: 'Overstayed by a week',
+      closed_by: harness.actor,
+      closed_at: harness.clock.now(),
+    });
+    expect(storageCodes(harness, ready.storageId)[0]).toMatchObject({
+      voided: harness.clock.now(),
+      consumed: null,
+    });
+    expect(
+      harness
+        .facts()
+        .filter((fact) => fact.type.startsWith('storage.empt'))
+        .map((fact) => [fact.type, fact.actor, fact.details['reason']]),
+    ).toEqual([
+      ['storage.emptying_started', harness.actor, 'Overstayed by a week'],
+      ['storage.emptied', harness.actor, 'Overstayed by a week'],
+    ]);
+    expect((await useOf(compartmentId)).use).toBe('available');
+    expect((await refusal(harness, 'storage.withCode', { code: ready.newCode })).code).toBe(
+      'invalid_code',
+    );
+    // Nothing left to empty there.
+    expect(
+      (await refusal(harness, 'manage.emptyStorage', { compartmentId, reason: 'Again' })).message,
+    ).toBe(`Compartment ${ready.compartment.label} holds no storage.`);
+  });
+
+  it('G3: the owner may still end an expired storage; a new storage can then take the compartment', async () => {
+    const ready = await walkUp(harness, 'S');
+    await harness.clock.advance(25 * hourMs);
+    const visit = await harness.call('storage.withCode', { code: ready.newCode });
+    expect(visit.expired).toBe(true);
+    const ended = await closeStorageDoor(
+      harness,
+      await harness.call('storage.end', { visitId: visit.visitId }),
+    );
+    expect(ended.step).toBe('ended');
+    await harness.signInAdmin();
+    expect((await useOf(ready.compartment.id)).use).toBe('available');
   });
 });
