@@ -114,7 +114,12 @@ function occupancyOf(
   reservation: CompartmentOccupancy | undefined,
 ): CompartmentOccupancy {
   const first = parcels?.[0];
-  const party = first && partyOf(first);
+  // D3: a return waits for the mailroom. Held for a party nobody else is, so no parcel of its
+  // sender joins it (D6): their pickup would open on the item they handed back.
+  const party =
+    first?.kind === 'return'
+      ? { kind: 'recipient' as const, id: `return:${first.parcelId}` }
+      : first && partyOf(first);
   if (party) {
     return { state: 'occupied', party, purpose: 'delivery' };
   }

@@ -16,12 +16,14 @@ import { startKioskCore } from '../../src-main/core/start-kiosk-core.js';
 import { silentLogger } from '../../src-main/logging/logger.js';
 import type { KioskMethodName, MethodResult } from '../../src-shared/api/contract.js';
 import type { DropOffRequest, RecipientRef } from '../../src-shared/api/drop-off-methods.js';
+import type { StorageVisit } from '../../src-shared/api/storage-methods.js';
 import type { CompartmentSize, LockAddress } from '../../src-shared/domain/compartment.js';
 import { ManualClock } from '../../src-shared/time/manual-clock.js';
 import { seededRandom } from '../bench/allocation-bank.js';
 import { demoAdminBadge, signInWithCredential } from '../helpers/demo-session.js';
 import { FakeHardware } from '../helpers/fake-hardware.js';
 import { testSerialPath } from '../main/core/core-harness.js';
+import { crashActions } from './crash-storage-and-handovers.js';
 import { livePickupCodes } from './live-pickup-codes.js';
 import { openSplitDeposit, type SplitDeposit } from './split-deposit-bug.js';
 import { splitDepositFlag } from './split-deposit-flag.js';
@@ -196,9 +198,43 @@ async function main(): Promise<void> {
     return true;
   }
 
+  const storageEvents = new Map<string, StorageVisit>();
+  core.transport.subscribe((event, payload) => {
+    if (event === 'storage.changed') {
+      const visit = payload as StorageVisit;
+      storageEvents.set(visit.visitId, visit);
+    }
+  });
+  const issue5 = crashActions({
+    call,
+    refusedWith: (error, ...codes) => error instanceof Refused && codes.includes(error.code),
+    announce,
+    random,
+    clock,
+    hardware,
+    lastUnlocked,
+    reader,
+    session,
+    contactIds: recipients.flatMap((recipient) =>
+      recipient.kind === 'contact' ? [recipient.id] : [],
+    ),
+    storageEvents,
+  });
+  // Each action may find nothing to do (no code alive, nothing to collect): a drop-off then.
+  const actions: readonly [share: number, act: () => Promise<boolean>][] = [
+    [0.3, pickUp],
+    [0.1, issue5.store],
+    [0.1, issue5.useStorage],
+    [0.06, issue5.reserveHandover],
+    [0.08, issue5.dropHandover],
+    [0.05, issue5.collectReturn],
+  ];
+
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     await clock.advance(1_000 + Math.floor(random() * 4_000));
-    if (random() < 0.45 && (await pickUp())) {
+    let roll = random();
+    const chosen = actions.find(([share]) => (roll -= share) < 0);
+    if (chosen && (await chosen[1]())) {
       continue;
     }
     await dropOff(iteration);

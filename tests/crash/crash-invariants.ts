@@ -1,4 +1,8 @@
 import Database from 'better-sqlite3';
+import {
+  notificationKinds,
+  notificationMutationName,
+} from '../../src-main/notifications/queued-notification.js';
 
 /**
  * What must hold in the kiosk database after any crash (issue 4, "Tests"). Each check answers
@@ -7,7 +11,14 @@ import Database from 'better-sqlite3';
 export interface InvariantReport {
   violations: string[];
   /** How much the database holds: the test also checks the children did real work. */
-  counts: { parcelsInLocker: number; parcelsPickedUp: number; outboxRows: number };
+  counts: {
+    parcelsInLocker: number;
+    parcelsPickedUp: number;
+    outboxRows: number;
+    /** Issue 5: storages that went in, and hand-overs whose item was dropped. */
+    storagesStarted: number;
+    handoversDropped: number;
+  };
 }
 
 type Row = Record<string, unknown>;
@@ -81,8 +92,8 @@ export function checkCrashInvariants(
               AND c.expires_at > coalesce(p.picked_up_at, p.removed_at)`),
     );
     expectNone(
-      'in_locker parcel without an unused pickup code',
-      all(`SELECT p.id FROM parcel p WHERE p.state = 'in_locker' AND NOT EXISTS (
+      'in_locker parcel (not a return) without an unused pickup code',
+      all(`SELECT p.id FROM parcel p WHERE p.state = 'in_locker' AND p.kind <> 'return' AND NOT EXISTS (
              SELECT 1 FROM access_code_parcel l JOIN access_code c ON c.id = l.access_code_id
               WHERE l.parcel_id = p.id AND c.purpose = 'pickup'
                 AND c.consumed_at IS NULL AND c.voided_at IS NULL)`),
@@ -90,24 +101,79 @@ export function checkCrashInvariants(
     const depositedAtKiosk = (rows: Row[]): Row[] =>
       rows.filter((row) => !seededParcelIds.has(String(row['id'])));
     expectNone(
-      'in_locker parcel without its ready-for-pickup notice',
+      'in_locker parcel without its notice (ready for pickup, or the exchange is in)',
       depositedAtKiosk(
-        all(`SELECT p.id FROM parcel p WHERE p.state = 'in_locker' AND NOT EXISTS (
+        all(`SELECT p.id FROM parcel p WHERE p.state = 'in_locker' AND p.kind <> 'return'
+               AND NOT EXISTS (
                SELECT 1 FROM sync_outbox o, json_each(o.args, '$.parcelIds') j
-                WHERE o.name = 'notification.ready_for_pickup' AND j.value = p.id)`),
+                WHERE o.name = CASE p.kind WHEN 'exchange' THEN 'notification.exchange_ready'
+                                           ELSE 'notification.ready_for_pickup' END
+                  AND j.value = p.id)`),
       ),
     );
     expectNone(
-      'in_locker parcel without its parcel.deposited fact',
+      'in_locker parcel without the fact that put it there (parcel.deposited, handover.dropped)',
       depositedAtKiosk(
         all(`SELECT p.id FROM parcel p WHERE p.state = 'in_locker' AND NOT EXISTS (
-               SELECT 1 FROM activity_log a WHERE a.type = 'parcel.deposited'
+               SELECT 1 FROM activity_log a
+                WHERE a.type = CASE p.kind WHEN 'delivery' THEN 'parcel.deposited'
+                                           ELSE 'handover.dropped' END
                   AND json_extract(a.details, '$.parcelId') = p.id)`),
       ),
     );
 
+    // Storage (F1–F5): one thing per compartment, one live code per running storage.
+    expectNone(
+      'compartment with a running storage and a parcel, or two running storages',
+      all(`SELECT s.compartment_id FROM storage_reservation s
+            WHERE s.state = 'active' AND (
+              EXISTS (SELECT 1 FROM parcel p WHERE p.state = 'in_locker'
+                         AND p.compartment_id = s.compartment_id)
+              OR (SELECT count(*) FROM storage_reservation o WHERE o.state = 'active'
+                     AND o.compartment_id = s.compartment_id) > 1)`),
+    );
+    expectNone(
+      'running or booked storage without exactly one usable code',
+      all(`SELECT s.id FROM storage_reservation s WHERE s.state IN ('active', 'booked')
+             AND (SELECT count(*) FROM access_code c WHERE c.target_id = s.id
+                     AND c.purpose = 'storage' AND c.consumed_at IS NULL AND c.voided_at IS NULL) <> 1`),
+    );
+    expectNone(
+      'finished storage whose code still works',
+      all(`SELECT s.id FROM storage_reservation s
+             JOIN access_code c ON c.target_id = s.id AND c.purpose = 'storage'
+            WHERE s.state IN ('ended', 'emptied', 'cancelled')
+              AND c.consumed_at IS NULL AND c.voided_at IS NULL`),
+    );
+
+    // Returns and exchanges (D3, D4): the hand-over and its parcel move together.
+    expectNone(
+      'hand-over in a locker whose parcel is not in that compartment (or the reverse)',
+      all(`SELECT h.id FROM handover h LEFT JOIN parcel p ON p.id = h.parcel_id
+            WHERE (h.state = 'in_locker'
+                    AND (p.state IS NOT 'in_locker' OR p.compartment_id IS NOT h.compartment_id)
+                    AND NOT (h.kind = 'exchange' AND p.state = 'picked_up'))
+               OR (h.state = 'collected' AND p.state IS NOT 'returned')
+          UNION ALL
+           SELECT p.id FROM parcel p WHERE p.kind <> 'delivery' AND NOT EXISTS (
+             SELECT 1 FROM handover h WHERE h.parcel_id = p.id)`),
+    );
+    expectNone(
+      'dropped hand-over whose sender code still works',
+      all(`SELECT h.id FROM handover h JOIN access_code c ON c.target_id = h.id
+            WHERE h.state <> 'awaiting_drop' AND c.purpose IN ('return', 'exchange_drop_off')
+              AND c.consumed_at IS NULL AND c.voided_at IS NULL`),
+    );
+
     // Every door opening logged before what it let happen (G5, X2).
-    for (const fact of ['parcel.deposited', 'parcel.picked_up']) {
+    for (const fact of [
+      'parcel.deposited',
+      'parcel.picked_up',
+      'storage.started',
+      'storage.ended',
+      'handover.dropped',
+      'handover.collected',
+    ]) {
       expectNone(
         `${fact} without an earlier compartment.unlock_requested for its compartment`,
         all(`SELECT a.id, a.compartment_id FROM activity_log a
@@ -153,8 +219,10 @@ export function checkCrashInvariants(
     const facts = count(
       "SELECT count(*) FROM sync_outbox WHERE json_extract(args, '$.activityId') IS NOT NULL",
     );
+    // Every kind of notice the kiosk queues (not the 'notification.queued' facts about them).
+    const noticeNames = notificationKinds.map((kind) => `'${notificationMutationName(kind)}'`);
     const notices = count(
-      "SELECT count(*) FROM sync_outbox WHERE name = 'notification.ready_for_pickup'",
+      `SELECT count(*) FROM sync_outbox WHERE name IN (${noticeNames.join(', ')})`,
     );
     const activities = count('SELECT count(*) FROM activity_log');
     if (facts !== activities || facts + notices !== rows) {
@@ -169,6 +237,10 @@ export function checkCrashInvariants(
         parcelsInLocker: count("SELECT count(*) FROM parcel WHERE state = 'in_locker'"),
         parcelsPickedUp: count("SELECT count(*) FROM parcel WHERE state = 'picked_up'"),
         outboxRows: rows,
+        storagesStarted: count("SELECT count(*) FROM activity_log WHERE type = 'storage.started'"),
+        handoversDropped: count(
+          "SELECT count(*) FROM activity_log WHERE type = 'handover.dropped'",
+        ),
       },
     };
   } finally {

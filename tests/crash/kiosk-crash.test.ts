@@ -54,6 +54,11 @@ describe('a kiosk killed at random points', () => {
         run.killedAfter.map((step) => step.replace(/^step \d+ /, '')),
       );
       expect(new Set(stepKinds).size).toBeGreaterThan(3);
+      // Issue 5's actions ran too, across the chains.
+      const total = (key: 'storagesStarted' | 'handoversDropped') =>
+        chainsRun.reduce((sum, run) => sum + run.counts[key], 0);
+      expect(total('storagesStarted')).toBeGreaterThan(0);
+      expect(total('handoversDropped')).toBeGreaterThan(0);
     },
   );
 });

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { MessageKey } from '../../src-shared/i18n/en.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate } from '../../src-shared/i18n/translate.js';
 
-/** A parcel waiting in the bank and the clear code its recipient was sent. */
+/** A parcel waiting in the bank (a delivery or an exchange) and the clear code its recipient was sent. */
 export interface LivePickupCode {
   parcelId: string;
   code: string;
@@ -21,7 +22,7 @@ export function livePickupCodes(sqlite: Database.Database): LivePickupCode[] {
               json_extract(o.args, '$.message.language') AS language
          FROM parcel p
          JOIN sync_outbox o
-           ON o.name = 'notification.ready_for_pickup'
+           ON o.name IN ('notification.ready_for_pickup', 'notification.exchange_ready')
           AND EXISTS (SELECT 1 FROM json_each(o.args, '$.parcelIds') j WHERE j.value = p.id)
         WHERE p.state = 'in_locker'
         ORDER BY p.id, o.id`,
@@ -37,10 +38,17 @@ export function livePickupCodes(sqlite: Database.Database): LivePickupCode[] {
   return [...newest].map(([parcelId, code]) => ({ parcelId, code }));
 }
 
-/** The code from the notice's "Pickup code: 123456" line, in the language it was written in. */
-export function codeInNotice(text: string, language: Locale): string | undefined {
+/**
+ * The code from the notice's "Pickup code: 123456" line (or the line `label` names), in the
+ * language it was written in.
+ */
+export function codeInNotice(
+  text: string,
+  language: Locale,
+  label: MessageKey = 'notifications.ready.code',
+): string | undefined {
   const prefix = translate(language, 'notifications.ready.field', {
-    label: translate(language, 'notifications.ready.code'),
+    label: translate(language, label),
     value: '',
   });
   const line = text.split('\n').find((candidate) => candidate.startsWith(prefix));

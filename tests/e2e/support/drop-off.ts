@@ -37,6 +37,8 @@ export interface ChosenRecipient {
 export async function chooseRecipient(page: Page, query: string): Promise<ChosenRecipient> {
   await expectDropOffStep(page, 'recipient');
   await typeOnScreenKeyboard(page, query);
+  // The results of the whole query, not of the letters typed before the last one.
+  await expect(page.getByTestId('dropoff-results')).toHaveAttribute('data-answered', query);
   const first = page.getByTestId('dropoff-result-0');
   await expect(first).toBeVisible();
   const name = (await first.locator('.name').innerText()).trim();

@@ -166,6 +166,15 @@ describe('returns (D3)', () => {
     expect(byBadge.parcels.map((parcel) => parcel.parcelId)).toEqual([delivery.parcelId]);
   });
 
+  it('D3, D6: a delivery for the sender never joins the compartment of their waiting return', async () => {
+    await harness.call('handover.create', { request: handoverRequest('return', james.id) });
+    const dropped = await dropWithCode(harness, (await lastNoticeOf(harness, 'return_code')).code);
+    const delivery = await depositParcel(harness, dropOffRequest(james));
+    // Consolidation would put James's parcel behind the return's door, and his pickup would
+    // then open on the item he handed back.
+    expect(delivery.compartment.id).not.toBe(dropped.compartment.id);
+  });
+
   it('a sender with only a return waiting has nothing to pick up', async () => {
     await harness.call('handover.create', { request: handoverRequest('return', james.id) });
     await dropWithCode(harness, (await lastNoticeOf(harness, 'return_code')).code);
