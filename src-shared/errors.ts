@@ -29,6 +29,8 @@ export const errorCodes = [
   // Storage, returns and exchanges (issue 5): the refusal's sentence comes with it, in the
   // caller's language (LocalizedKioskError), because each names its own limit or state.
   'storage_refused',
+  /** A door task (a pickup, an owner at their storage) is using the compartment now. */
+  'door_in_use',
   'handover_refused',
 ] as const;
 

@@ -230,6 +230,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       ...flowDependencies,
       doors: doorTruth.compartmentDependencies.doors,
       dedications,
+      itemSensors: () => settings.itemSensors,
       changed: () => undefined,
     });
     const storage = createStorageService({

@@ -9,6 +9,7 @@ import { findDepartmentByName } from './queries/departments.js';
 import { listCarriers } from './queries/carriers.js';
 import { insertExpectedParcel, recordDeposit } from './queries/parcels.js';
 import { insertReservation } from './queries/reservations.js';
+import { insertActiveStorage } from './queries/storage-reservations.js';
 import type { KioskTx } from './transaction.js';
 
 /*
@@ -23,6 +24,9 @@ import type { KioskTx } from './transaction.js';
  *                          the carrier Demo Express signs in                 D2, D10
  *   1Z999AA10123456793     in compartment 24 since four days for Harper Allen,
  *                          its pickup window over: expired, to remove        G1, G3
+ *
+ * Compartment 20 holds a walk-up storage of two days ago whose day is over: overstayed, for an
+ * operator to empty with a reason (F1, G3).
  *
  * and compartment 11 (medium, 55–85 cm) is kept for the Finance department (D5).
  */
@@ -51,9 +55,13 @@ function contactId(tx: KioskTx, personnelId: string): string {
 
 /** The demo's people are there (a database whose directory came from elsewhere gets no parcels). */
 function hasDemoPeople(tx: KioskTx): boolean {
-  return ['P10002', 'P10003', 'P10004', demoExpiredParcel.personnelId].every(
-    (personnelId) => findContactByPersonnelId(tx, personnelId) !== undefined,
-  );
+  return [
+    'P10002',
+    'P10003',
+    'P10004',
+    demoExpiredParcel.personnelId,
+    demoOverstayedStorage.personnelId,
+  ].every((personnelId) => findContactByPersonnelId(tx, personnelId) !== undefined);
 }
 
 /** Runs once, when the demo bank is created (seed-demo-bank.ts), in its transaction. */
@@ -69,6 +77,10 @@ export function seedDemoParcels(tx: KioskTx, bankId: string, nowMs: number): voi
   const expiredIn = compartmentLabelled(tx, bankId, demoExpiredParcel.compartmentLabel);
   if (expiredIn) {
     seedDemoExpiredParcel(tx, bankId, expiredIn, nowMs);
+  }
+  const overstayedIn = compartmentLabelled(tx, bankId, demoOverstayedStorage.compartmentLabel);
+  if (overstayedIn) {
+    seedDemoOverstayedStorage(tx, bankId, overstayedIn, nowMs);
   }
   for (const inbound of demoInboundParcels) {
     const department =
@@ -174,4 +186,51 @@ function seedDemoExpiredParcel(
     })
     .run();
   tx.insert(accessCodeParcels).values({ accessCodeId: codeId, parcelId: parcel.id }).run();
+}
+
+export const demoOverstayedStorage = { personnelId: 'P10007', compartmentLabel: '20' } as const;
+
+/**
+ * A 24-hour walk-up storage started two days ago (F1), its day over (G3). Its code, like the
+ * expired parcel's, is a digest of nothing anyone knows.
+ */
+function seedDemoOverstayedStorage(
+  tx: KioskTx,
+  bankId: string,
+  compartmentId: string,
+  nowMs: number,
+): void {
+  const startedAtMs = nowMs - 2 * dayMs;
+  const storage = insertActiveStorage(
+    tx,
+    {
+      id: uuidv7({ msecs: startedAtMs }),
+      bankId,
+      contactId: contactId(tx, demoOverstayedStorage.personnelId),
+      size: 'M',
+      source: 'kiosk',
+      externalId: null,
+      preferredCompartmentId: null,
+      stayHours: 24,
+      startsAtMs: startedAtMs,
+    },
+    {
+      compartmentId,
+      startedAtMs,
+      endsAtMs: startedAtMs + dayMs,
+      latestEndMs: startedAtMs + 3 * dayMs,
+    },
+    startedAtMs,
+  );
+  tx.insert(accessCodes)
+    .values({
+      id: uuidv7({ msecs: startedAtMs }),
+      bankId,
+      codeHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+      purpose: 'storage',
+      targetId: storage.id,
+      issuedAt: startedAtMs,
+      expiresAt: startedAtMs + 33 * dayMs,
+    })
+    .run();
 }

@@ -10,7 +10,10 @@ import type { KioskHardware } from '../core/kiosk-hardware.js';
  * be, open for another task.
  */
 export interface DoorWatch {
-  /** Calls `onClosed` once, the next time the door at `lock` is seen closed. */
+  /**
+   * Calls `onClosed` once, the next time the door at `lock` is seen closed. Several tasks may
+   * wait on one door (a pickup and an operator's opening of the same door): each is told.
+   */
   untilClosed(lock: LockAddress, onClosed: () => void): () => void;
   claim(compartmentId: string): () => void;
   isClaimed(compartmentId: string): boolean;
@@ -19,27 +22,29 @@ export interface DoorWatch {
 }
 
 export function createDoorWatch(hardware: Pick<KioskHardware, 'onDoorChanged'>): DoorWatch {
-  const watchers = new Map<string, () => void>();
+  const watchers = new Map<string, Set<() => void>>();
   const claims = new Map<string, number>();
   const claimed = new Set<string>();
   const keyOf = (lock: LockAddress) => `${lock.board}:${lock.channel}`;
 
   const stopListening = hardware.onDoorChanged((lock, door) => {
-    const onClosed = door === 'closed' ? watchers.get(keyOf(lock)) : undefined;
-    if (onClosed) {
+    const waiting = door === 'closed' ? watchers.get(keyOf(lock)) : undefined;
+    if (waiting) {
       watchers.delete(keyOf(lock));
-      onClosed();
+      for (const onClosed of waiting) {
+        onClosed();
+      }
     }
   });
 
   return {
     untilClosed: (lock, onClosed) => {
       const key = keyOf(lock);
-      watchers.set(key, onClosed);
+      const waiting = watchers.get(key) ?? new Set<() => void>();
+      waiting.add(onClosed);
+      watchers.set(key, waiting);
       return () => {
-        if (watchers.get(key) === onClosed) {
-          watchers.delete(key);
-        }
+        watchers.get(key)?.delete(onClosed);
       };
     },
     claim: (compartmentId) => {

@@ -7,34 +7,30 @@ import type {
   ReservationView,
 } from '../../src-shared/api/drop-off-methods.js';
 import {
-  allocateCompartment,
   biggerDoorRequest,
   describeChoiceReason,
   describeRefusal,
   type AllocationParty,
   type AllocationRequest,
-  type AllocationResult,
   type TooSmallCompartment,
 } from '../../src-shared/allocation/index.js';
 import type { BankSettings } from '../../src-shared/domain/bank-settings.js';
-import type { UnlockOutcome } from '../../src-shared/domain/door.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
-import { translate } from '../../src-shared/i18n/translate.js';
 import { decodeScan } from '../../src-shared/scanning/decode-scan.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import type { CompartmentService, DoorSensing } from '../core/compartment-service.js';
 import { lockOf } from '../core/compartment-service.js';
-import { KioskError, LocalizedKioskError } from '../core/kiosk-error.js';
+import { KioskError } from '../core/kiosk-error.js';
 import type { KioskDb } from '../db/open-kiosk-database.js';
 import { findCompartment, type CompartmentRow } from '../db/queries/compartments.js';
 import { findParcelsByTrackingNumber } from '../db/queries/parcels.js';
 import { recordAction } from '../db/queries/record-action.js';
 import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
-import { buildAllocationBank } from './allocation-snapshot.js';
 import { recordCompletedDeposit, type NotifyReadyForPickup } from './deposit-record.js';
 import { compartmentBrief } from './compartment-brief.js';
 import type { DoorWatch } from './door-watch.js';
+import { allocateNow, doorOpened, openFirstDoor } from './first-door.js';
 import type { KioskCodes } from './kiosk-codes.js';
 import type { Actor } from './kiosk-sessions.js';
 import { resolveRecipient, recipientMatch, type Recipient } from './recipients.js';
@@ -43,11 +39,9 @@ import { reservationsFor, reservationView } from './reservation-views.js';
 /**
  * Drop-off (D1–D10, X5). The engine chooses (or checks the operator's choice), the door opens,
  * and the deposit counts only when door truth sees the door closed again with the item sensor
- * agreeing where there is one. A door that does not open is skipped for the next choice, up to
- * `maxDoorsTried` doors, so the operator is sent on without starting again.
+ * agreeing where there is one. A door that does not open is skipped for the next choice
+ * (first-door.ts), so the operator is sent on without starting again.
  */
-export const maxDoorsTried = 3;
-
 export interface DropOffDependencies {
   db: KioskDb;
   clock: Clock;
@@ -93,8 +87,6 @@ export interface DropOffService {
   cancel(actor: Actor, depositId: string): DepositView;
 }
 
-const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
-
 export function createDropOffService(deps: DropOffDependencies): DropOffService {
   const { db, clock, bankId } = deps;
   const pending = new Map<string, PendingDeposit>();
@@ -135,28 +127,6 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
       excludedCompartmentIds: excluded,
     };
     return tooSmall.reduce(biggerDoorRequest, base);
-  }
-
-  function allocate(request: AllocationRequest): AllocationResult {
-    const bank = buildAllocationBank({
-      reader: db,
-      bankId,
-      nowMs: clock.now(),
-      doors: deps.doors,
-      settings: deps.settings(),
-      busy: deps.doorWatch.claimed,
-      dedications: deps.dedications(),
-    });
-    return allocateCompartment(bank, request);
-  }
-
-  function refusalError(result: Extract<AllocationResult, { ok: false }>): KioskError {
-    return new LocalizedKioskError('no_compartment_available', (locale) => {
-      const { headline, causes } = describeRefusal(locale, result.refusal);
-      // The headline is B5's exact sentence, written without a full stop: one is needed before
-      // the causes, or the message reads as one run-on sentence.
-      return { message: [causes.length > 0 ? `${headline}.` : headline, ...causes].join(' ') };
-    });
   }
 
   function view(deposit: PendingDeposit): DepositView {
@@ -206,64 +176,37 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
     db.transaction((tx) => recordIn(tx, clock.now(), type, deposit, details));
   }
 
-  /**
-   * Allocates and opens doors until one is seen open (or `maxDoorsTried` did not open). The
-   * compartment is claimed before its pulse, so no other flow gets it meanwhile.
-   */
-  async function openNext(deposit: PendingDeposit, excluded: string[]): Promise<void> {
-    for (let tried = 0; tried < maxDoorsTried; tried++) {
-      const result = allocate(
-        allocationRequest(deposit.request, deposit.recipient, excluded, deposit.tooSmall),
-      );
-      if (!result.ok) {
-        throw refusalError(result);
-      }
-      const compartment = findCompartment(db, result.choice.compartmentId);
-      if (!compartment) {
-        throw new KioskError('not_found', { what: 'noun.compartment' });
-      }
-      const release = deps.doorWatch.claim(compartment.id);
-      deposit.compartment = compartment;
-      deposit.reasons = result.choice.reasons.map((reason) =>
-        describeChoiceReason(deposit.locale, reason),
-      );
-      let outcome: UnlockOutcome;
-      try {
-        const opened = await deps.compartments.open(compartment.id, deposit.actor.actorId, {
-          recordWithRequest: (tx, nowMs) => recordIn(tx, nowMs, 'parcel.deposit_started', deposit),
-        });
-        outcome = opened.outcome;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      if (openedOutcomes.has(outcome)) {
-        deposit.release = release;
-        deposit.state = 'door_open';
-        deposit.stopWatching = deps.doorWatch.untilClosed(lockOf(compartment), () =>
-          doorClosed(deposit),
+  /** Allocates and opens doors until one is seen open (first-door.ts). */
+  async function openNext(deposit: PendingDeposit): Promise<void> {
+    const { release } = await openFirstDoor(deps, {
+      allocate: (excluded) =>
+        allocateNow(
+          deps,
+          allocationRequest(deposit.request, deposit.recipient, excluded, deposit.tooSmall),
+        ),
+      actorId: deposit.actor.actorId,
+      recordWithRequest: (tx, nowMs) => recordIn(tx, nowMs, 'parcel.deposit_started', deposit),
+      chosen: (compartment, choice) => {
+        deposit.compartment = compartment;
+        deposit.reasons = choice.reasons.map((reason) =>
+          describeChoiceReason(deposit.locale, reason),
         );
-        return;
-      }
-      release();
-      deps.logger.warn(
-        { label: compartment.label, outcome },
-        'drop-off door did not open: trying another',
-      );
-      deposit.skipped.push({
-        label: compartment.label,
-        outcome: translate(deposit.locale, `unlock.${outcome}`, { label: compartment.label }),
-      });
-      excluded.push(compartment.id);
-      // A hand-chosen door that failed: the engine chooses the next one.
-      if (deposit.request.placement.kind === 'compartment') {
-        deposit.request = { ...deposit.request, placement: { kind: 'engine' } };
-      }
-    }
-    throw refusalError({
-      ok: false,
-      refusal: { code: 'no_compartment_available', params: {}, causes: [] },
+      },
+      failed: () => {
+        // A hand-chosen door that failed: the engine chooses the next one.
+        if (deposit.request.placement.kind === 'compartment') {
+          deposit.request = { ...deposit.request, placement: { kind: 'engine' } };
+        }
+      },
+      skipped: deposit.skipped,
+      locale: deposit.locale,
+      purpose: 'drop-off',
     });
+    deposit.release = release;
+    deposit.state = 'door_open';
+    deposit.stopWatching = deps.doorWatch.untilClosed(lockOf(deposit.compartment), () =>
+      doorClosed(deposit),
+    );
   }
 
   function doorClosed(deposit: PendingDeposit): void {
@@ -372,7 +315,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
     propose: (actor, request, locale) => {
       checkRequest(actor, request);
       const recipient = resolveRecipient(db, request.recipient);
-      const result = allocate(allocationRequest(request, recipient, [], []));
+      const result = allocateNow(deps, allocationRequest(request, recipient, [], []));
       if (!result.ok) {
         const { headline, causes } = describeRefusal(locale, result.refusal);
         return { ok: false, message: headline, causes };
@@ -406,7 +349,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
         release: () => undefined,
         stopWatching: () => undefined,
       };
-      await openNext(deposit, []);
+      await openNext(deposit);
       pending.set(deposit.id, deposit);
       return view(deposit);
     },
@@ -424,7 +367,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
       });
       deposit.skipped = [];
       try {
-        await openNext(deposit, []);
+        await openNext(deposit);
       } catch (error) {
         pending.delete(deposit.id);
         throw error;
@@ -436,7 +379,7 @@ export function createDropOffService(deps: DropOffDependencies): DropOffService 
       const deposit = pendingOf(actor, depositId);
       deposit.locale = locale;
       const outcome = (await deps.compartments.open(deposit.compartment.id, actor.actorId)).outcome;
-      if (!openedOutcomes.has(outcome)) {
+      if (!doorOpened(outcome)) {
         throw new KioskError('hardware_unavailable');
       }
       deposit.state = 'door_open';

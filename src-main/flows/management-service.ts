@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ManagedCompartment } from '../../src-shared/api/management-methods.js';
 import type { AllocationParty } from '../../src-shared/allocation/index.js';
-import type { UnlockOutcome } from '../../src-shared/domain/door.js';
 import { isStayExpired } from '../../src-shared/domain/storage-stay.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import {
@@ -28,6 +27,7 @@ import type { KioskReader } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 import { reservationParty } from './allocation-snapshot.js';
 import type { DoorWatch } from './door-watch.js';
+import { runOperatorDoorTask } from './operator-door-task.js';
 import type { KioskCodes } from './kiosk-codes.js';
 import type { Actor } from './kiosk-sessions.js';
 import { recordStorageClosed } from './storage/storage-records.js';
@@ -49,6 +49,8 @@ export interface ManagementDependencies {
   doorWatch: DoorWatch;
   codes: KioskCodes;
   dedications: () => ReadonlyMap<string, AllocationParty>;
+  /** Item sensors read by this bank's profile (X2). */
+  itemSensors: () => boolean;
   /** After the removal commits: the screens refresh. */
   changed: (compartmentId: string) => void;
 }
@@ -59,8 +61,6 @@ export interface ManagementService {
   /** G3: open an overstayed storage and empty it; the reason is logged. */
   emptyStorage(actor: Actor, compartmentId: string, reason: string): Promise<ManagedCompartment>;
 }
-
-const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
 
 /** The parcel's pickup codes neither used nor voided, whether or not they have expired. */
 function unsettledPickupCodeIds(reader: KioskReader, parcelId: string): string[] {
@@ -232,34 +232,24 @@ export function createManagementService(deps: ManagementDependencies): Managemen
         throw new KioskError('not_found', { what: 'noun.expired_parcel' });
       }
       const parcelIds = expired.map((content) => content.parcelId);
-      const release = deps.doorWatch.claim(compartmentId);
-      db.transaction((tx) => {
-        recordAction(
-          tx,
-          {
-            bankId,
-            type: 'parcel.removal_started',
-            compartmentId,
-            actor: actor.actorId,
-            details: { label: compartment.label, parcelIds },
-          },
-          clock.now(),
-        );
-      });
-      let outcome: UnlockOutcome;
-      try {
-        outcome = (await deps.compartments.open(compartmentId, actor.actorId)).outcome;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      if (!openedOutcomes.has(outcome)) {
-        release();
-        throw new KioskError('hardware_unavailable');
-      }
-      deps.doorWatch.untilClosed(lockOf(compartment), () => {
-        release();
-        removed(actor, compartmentId, parcelIds);
+      await runOperatorDoorTask(deps, {
+        compartment,
+        actorId: actor.actorId,
+        recordWithRequest: (tx, nowMs) =>
+          recordAction(
+            tx,
+            {
+              bankId,
+              type: 'parcel.removal_started',
+              compartmentId,
+              actor: actor.actorId,
+              details: { label: compartment.label, parcelIds },
+            },
+            nowMs,
+          ),
+        onClosed: () => removed(actor, compartmentId, parcelIds),
+        busy: () => new KioskError('door_in_use', { label: compartment.label }),
+        failed: () => new KioskError('hardware_unavailable'),
       });
       return managed(compartmentId);
     },
@@ -275,42 +265,43 @@ export function createManagementService(deps: ManagementDependencies): Managemen
       if (!storage) {
         throw storageRefused('storage.refused.nothing_to_empty', { label: compartment.label });
       }
-      if (storage.endsAt === null) {
-        throw storageRefused('storage.refused.never_expires');
-      }
-      if (!isStayExpired(storage.endsAt, clock.now())) {
-        throw storageRefused('storage.refused.not_expired', { time: { atMs: storage.endsAt } });
-      }
-      const release = deps.doorWatch.claim(compartmentId);
-      let outcome: UnlockOutcome;
-      try {
-        outcome = (
-          await deps.compartments.open(compartmentId, actor.actorId, {
-            recordWithRequest: (tx, nowMs) =>
-              recordAction(
-                tx,
-                {
-                  bankId,
-                  type: 'storage.emptying_started',
-                  compartmentId,
-                  actor: actor.actorId,
-                  details: { storageId: storage.id, label: compartment.label, reason },
-                },
-                nowMs,
-              ),
-          })
-        ).outcome;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      if (!openedOutcomes.has(outcome)) {
-        release();
-        throw storageRefused('storage.refused.door_failed', { label: compartment.label });
-      }
-      deps.doorWatch.untilClosed(lockOf(compartment), () => {
-        release();
-        emptied(actor, storage, compartment.label, reason);
+      // Any running storage, not only an overstayed one (G3): one with no end time never
+      // overstays, and an owner who lost their code needs the mailroom (X6). The reason is
+      // logged either way; the status grid offers it first for overstayed storages.
+      await runOperatorDoorTask(deps, {
+        compartment,
+        actorId: actor.actorId,
+        recordWithRequest: (tx, nowMs) =>
+          recordAction(
+            tx,
+            {
+              bankId,
+              type: 'storage.emptying_started',
+              compartmentId,
+              actor: actor.actorId,
+              details: {
+                storageId: storage.id,
+                label: compartment.label,
+                reason,
+                overstayed: isStayExpired(storage.endsAt, nowMs),
+              },
+            },
+            nowMs,
+          ),
+        onClosed: () => {
+          // Things still seen inside: the storage stays (X2), and the grid still shows it.
+          if (deps.itemSensors() && deps.doors.itemPresent(lockOf(compartment)) === true) {
+            deps.logger.warn(
+              { label: compartment.label },
+              'storage not emptied: the item sensor still sees something',
+            );
+            deps.changed(compartmentId);
+            return;
+          }
+          emptied(actor, storage, compartment.label, reason);
+        },
+        busy: () => new KioskError('door_in_use', { label: compartment.label }),
+        failed: () => storageRefused('storage.refused.door_failed', { label: compartment.label }),
       });
       return managed(compartmentId);
     },

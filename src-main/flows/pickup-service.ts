@@ -26,6 +26,7 @@ import { refusedCode } from './code-refusal.js';
 import { compartmentBrief } from './compartment-brief.js';
 import type { DoorWatch } from './door-watch.js';
 import type { KioskCodes } from './kiosk-codes.js';
+import { firstName } from './first-name.js';
 
 /**
  * Pickup (E1–E4, X3, X4). A code, a pickup QR or a recipient's badge proves who is at the
@@ -403,9 +404,4 @@ export function createPickupService(deps: PickupDependencies): PickupService {
       pickups.clear();
     },
   };
-}
-
-/** The screen greets by first name only: the next person in the queue may be reading it. */
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? '';
 }

@@ -5,6 +5,11 @@ import type { KioskClient } from '../kiosk-client.js';
 /** What the kiosk is waiting for; the buttons that would start a second call stay disabled. */
 export type HandoverDropBusy = 'reopening' | 'cancelling';
 
+/** Whether the drop's door stands open for the sender (the kiosk must not go home meanwhile). */
+export function isDropDoorOpen(view: Pick<HandoverDropView, 'state'>): boolean {
+  return view.state === 'door_open';
+}
+
 /** What the drop screen shows, replaced whole on every change. */
 export interface HandoverDropSnapshot {
   view: HandoverDropView;
@@ -62,9 +67,12 @@ export class HandoverDropFlow {
     );
   }
 
-  /** Nothing is left: the drop ends, and the sender's code keeps working until its date. */
+  /**
+   * check_empty only: nothing is left, the drop ends, and the sender's code keeps working until
+   * its date. Never while the door is open: the item may be inside and the core refuses it.
+   */
   async cancel(): Promise<void> {
-    if (isFinal(this.#snapshot.view)) {
+    if (this.#snapshot.view.state !== 'check_empty') {
       return;
     }
     await this.#run('cancelling', () =>

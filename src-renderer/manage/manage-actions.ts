@@ -11,7 +11,10 @@ export interface CompartmentActions {
   changeService: boolean;
   /** G3: open the door so the expired parcels can be taken out. */
   removeExpired: boolean;
-  /** G3: open an overstayed storage's door and empty it, giving a reason. */
+  /**
+   * G3, X6: open a storage's door and empty it, giving a reason: overstayed, or running (a
+   * storage without end never overstays, and an owner who lost their code needs the mailroom).
+   */
   emptyStorage: boolean;
 }
 
@@ -26,15 +29,14 @@ export function compartmentActions(
   return {
     open: permissions.includes('compartment.open_any'),
     changeService: permissions.includes('compartment.set_service'),
-    // An overstayed storage is emptied with a reason, not "removed" like parcels (G3).
+    // A storage is emptied with a reason, not "removed" like expired parcels (G3).
     removeExpired:
       compartment.use === 'expired' &&
-      compartment.storage?.expired !== true &&
+      compartment.storage === null &&
       permissions.includes('parcel.remove_expired'),
-    emptyStorage:
-      compartment.use === 'expired' &&
-      compartment.storage?.expired === true &&
-      permissions.includes('storage.empty'),
+    // Whatever the compartment's use: out of service too, its owner's things are still inside.
+    // The core refuses while another task uses the door.
+    emptyStorage: compartment.storage !== null && permissions.includes('storage.empty'),
   };
 }
 

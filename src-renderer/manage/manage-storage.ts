@@ -59,3 +59,25 @@ export function isEmptyReasonValid(reason: string): boolean {
   const length = reason.trim().length;
   return length >= emptyReasonLength.min && length <= emptyReasonLength.max;
 }
+
+/** The words of "empty this storage" in the detail panel: its button and the form's question. */
+export interface EmptyStorageTexts {
+  button: MessageKey;
+  question: MessageKey;
+}
+
+/**
+ * G3, X6: an overstayed storage's compartment is simply emptied; a running one (no end time,
+ * or an owner who lost their code) ends early, so the question says its code stops working.
+ */
+export function emptyStorageTexts(storage: Pick<ManagedStorage, 'expired'>): EmptyStorageTexts {
+  return storage.expired
+    ? {
+        button: 'management_screen.empty_storage',
+        question: 'management_screen.empty_storage.question',
+      }
+    : {
+        button: 'management_screen.empty_storage.running',
+        question: 'management_screen.empty_storage.question_running',
+      };
+}

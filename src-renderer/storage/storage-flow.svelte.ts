@@ -1,3 +1,4 @@
+import type { Clock } from '../../src-shared/time/clock.js';
 import type { KioskClient } from '../kiosk-client.js';
 import { StorageFlow } from './storage-flow.js';
 import { initialStorageState, type StorageScreenState } from './storage-state.js';
@@ -10,8 +11,8 @@ export class StorageFlowState {
   view: StorageScreenState = $state.raw(initialStorageState());
   readonly flow: StorageFlow;
 
-  constructor(client: KioskClient) {
-    this.flow = new StorageFlow(client, (state) => {
+  constructor(client: KioskClient, clock: Clock) {
+    this.flow = new StorageFlow(client, clock, (state) => {
       this.view = state;
     });
     this.view = this.flow.state;

@@ -2,9 +2,15 @@ import type { ScanReceived } from '../../src-shared/api/contract.js';
 import type { Result } from '../../src-shared/api/result.js';
 import type { StorageVisit } from '../../src-shared/api/storage-methods.js';
 import type { CompartmentSize } from '../../src-shared/domain/compartment.js';
+import type { Clock } from '../../src-shared/time/clock.js';
 import type { KioskClient } from '../kiosk-client.js';
 import { asksForHours, stayChoicesFor } from './storage-hours.js';
-import { initialStorageState, type StorageBusy, type StorageScreenState } from './storage-state.js';
+import {
+  initialStorageState,
+  isVisitExpired,
+  type StorageBusy,
+  type StorageScreenState,
+} from './storage-state.js';
 
 /**
  * A recipient's badge reaches the screens as an `unknown` scan (EMP-P10001…: not one of the
@@ -20,12 +26,19 @@ const badgeScanKinds: ReadonlySet<ScanReceived['kind']> = new Set(['unknown']);
  */
 export class StorageFlow {
   readonly #client: KioskClient;
+  /** For the overstay (G3): a stay passes its end while the page is open. */
+  readonly #clock: Clock;
   readonly #changed: (state: StorageScreenState) => void;
   #state: StorageScreenState = initialStorageState();
   #stopListening: (() => void)[] = [];
 
-  constructor(client: KioskClient, changed: (state: StorageScreenState) => void = () => undefined) {
+  constructor(
+    client: KioskClient,
+    clock: Clock,
+    changed: (state: StorageScreenState) => void = () => undefined,
+  ) {
     this.#client = client;
+    this.#clock = clock;
     this.#changed = changed;
   }
 
@@ -39,6 +52,8 @@ export class StorageFlow {
       this.#client.on('scan.received', (scan) => {
         void this.#onScan(scan);
       }),
+      // Also how a storage ended elsewhere (its owner at another visit, an operator emptying
+      // it) reaches this page: the core sends `ended` for this visit, whatever step it was at.
       this.#client.on('storage.changed', (visit) => {
         if (visit.visitId === this.#state.visit?.visitId && !this.#state.finished) {
           this.#showVisit(visit);
@@ -164,8 +179,9 @@ export class StorageFlow {
 
   /** F3 from `ready`; "open again" from `nothing_inside` and `items_left`. */
   async open(): Promise<void> {
-    const step = this.#state.visit?.step;
-    if (step === 'ready' && this.#state.visit?.expired) {
+    const visit = this.#state.visit;
+    const step = visit?.step;
+    if (visit && step === 'ready' && isVisitExpired(visit, this.#clock.now())) {
       return;
     }
     if (step === 'ready' || step === 'nothing_inside' || step === 'items_left') {
@@ -175,7 +191,8 @@ export class StorageFlow {
 
   /** F5: `hours` more, within the latest end the core gave. */
   async extend(hours: number): Promise<void> {
-    if (this.#state.visit?.step !== 'ready' || this.#state.visit.expired) {
+    const visit = this.#state.visit;
+    if (visit?.step !== 'ready' || isVisitExpired(visit, this.#clock.now())) {
       return;
     }
     const shown = await this.#onVisit('extending', (visitId) =>
@@ -266,12 +283,24 @@ export class StorageFlow {
     return result.value;
   }
 
+  /**
+   * What the core says about a visit. An end is final: a late answer about the same visit (sent
+   * before the core ended it) never brings back its buttons; its code stops working, so it
+   * leaves the screen too (X3).
+   */
   #showVisit(visit: StorageVisit): void {
-    const sameVisit = visit.visitId === this.#state.visit?.visitId;
+    const shown = this.#state.visit;
+    const sameVisit = visit.visitId === shown?.visitId;
+    if (sameVisit && shown?.step === 'ended' && visit.step !== 'ended') {
+      return;
+    }
     this.#update({
       page: 'visit',
       visit,
-      newCode: visit.newCode ?? (sameVisit ? this.#state.newCode : undefined),
+      newCode:
+        visit.step === 'ended'
+          ? undefined
+          : (visit.newCode ?? (sameVisit ? this.#state.newCode : undefined)),
     });
   }
 

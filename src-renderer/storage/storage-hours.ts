@@ -2,6 +2,7 @@ import type { StorageVisit } from '../../src-shared/api/storage-methods.js';
 import type { StorageDuration } from '../../src-shared/domain/bank-settings.js';
 import { hourMs, maxExtensionHours } from '../../src-shared/domain/storage-stay.js';
 import type { Translator } from '../dropoff/compartment-text.js';
+import { isVisitExpired } from './storage-state.js';
 
 /** Round numbers a person thinks in; the policy's own limit is always offered too. */
 const stayChoices = [2, 4, 8, 24, 48, 72] as const;
@@ -38,7 +39,7 @@ export function extensionChoicesFor(
   visit: Pick<StorageVisit, 'endsAtMs' | 'latestEndMs' | 'expired'>,
   nowMs: number,
 ): number[] {
-  const room = visit.expired ? 0 : maxExtensionHours(visit, nowMs);
+  const room = isVisitExpired(visit, nowMs) ? 0 : maxExtensionHours(visit, nowMs);
   if (room < 1) {
     return [];
   }

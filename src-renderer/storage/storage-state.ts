@@ -1,5 +1,6 @@
 import type { StorageOptions, StorageVisit } from '../../src-shared/api/storage-methods.js';
 import type { CompartmentSize } from '../../src-shared/domain/compartment.js';
+import { isStayExpired } from '../../src-shared/domain/storage-stay.js';
 
 /**
  * Where the person is on the storage screen. Before the core opens a door the screen leads
@@ -57,4 +58,16 @@ export function doorInUse(state: Pick<StorageScreenState, 'page' | 'visit'>): bo
   return (
     state.page === 'visit' && (step === 'filling' || step === 'door_open' || step === 'emptying')
   );
+}
+
+/**
+ * G3 overstay: past its end a storage can only be ended. The core's word when it said so, else
+ * the clock: a page left open while the stay passes its end must stop offering Open and Extend
+ * then, not when the core next answers.
+ */
+export function isVisitExpired(
+  visit: Pick<StorageVisit, 'expired' | 'endsAtMs'>,
+  nowMs: number,
+): boolean {
+  return visit.expired || isStayExpired(visit.endsAtMs, nowMs);
 }

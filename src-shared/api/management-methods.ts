@@ -65,8 +65,9 @@ export const managementMethods = {
     result: ManagedCompartment,
   },
   /**
-   * G3: opens an overstayed storage's door; once it closes the storage is `emptied` with the
-   * operator's reason in the log and its code stops working.
+   * G3, X6: opens a storage's door (overstayed, or its owner lost the code); once it closes on
+   * an empty compartment the storage is `emptied` with the operator's reason in the log and its
+   * code stops working. Refused while another task has that door open.
    */
   'manage.emptyStorage': {
     args: withSession({

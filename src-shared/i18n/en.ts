@@ -81,6 +81,8 @@ const kioskMessages = {
     'Badge sign-in is turned off at this locker bank. Sign in with your user name and password.',
   'error.scan_not_usable': 'That scan cannot be used here. Scan it again, or type it in.',
   'error.storage_refused': '{message}',
+  'error.door_in_use':
+    'Compartment {label} is in use right now: someone has its door open. Try again once it is closed.',
   'error.handover_refused': '{message}',
 } as const;
 

@@ -96,5 +96,7 @@ export const fr: Catalogue = {
     'La connexion par badge est désactivée sur cette consigne. Connectez-vous avec votre nom d’utilisateur et votre mot de passe.',
   'error.scan_not_usable': 'Ce scan n’est pas utilisable ici. Scannez-le à nouveau, ou tapez-le.',
   'error.storage_refused': '{message}',
+  'error.door_in_use':
+    'Le casier {label} est utilisé en ce moment : quelqu’un a sa porte ouverte. Réessayez une fois qu’elle sera fermée.',
   'error.handover_refused': '{message}',
 };

@@ -1,22 +1,26 @@
 import { expect, test } from '@playwright/test';
 import { demoSimulator, openKiosk } from './support/kiosk-page.js';
 import { PersonAtLocker } from './support/person-at-locker.js';
-import { signOut } from './support/sign-in.js';
+import { signInTo, signOut } from './support/sign-in.js';
 import {
   closeWithoutChange,
   comeBackWithCode,
+  emptyOverstayedStorage,
   endAndEmpty,
   fillAndReadCode,
   openStorage,
+  overstayedStorage,
   setStorageDuration,
   startWalkUpStorage,
   storageTileOf,
 } from './support/storage.js';
 
 /**
- * Personal storage at the kiosk (F1, F3–F5) against the board simulator: a walk-up storage
- * with a chosen time, opened during the stay and extended; and an end with something left
- * inside, which the item sensor (KR-CU16 IR sensors) notices.
+ * Personal storage at the kiosk (F1, F3–F5, G3) against the board simulator: a walk-up storage
+ * with a chosen time, opened during the stay and extended; an end with something left inside,
+ * which the item sensor (KR-CU16 IR sensors) notices; and the demo's overstayed storage
+ * (compartment 20, seeded two days before the kiosk started: no storage made here can overstay,
+ * since the kiosk's clock cannot be moved from outside) emptied by an operator with a reason.
  *
  * The demo bank's policy is a fixed 24 hours extensible to 72: the first test switches it to a
  * time the person chooses (up to 24 hours) and puts it back. Every storage made here is ended,
@@ -123,6 +127,52 @@ test('ending with something left inside: "open again?", then ended and the compa
   await signOut(page);
 });
 
+test('an overstayed storage is emptied with a reason: its door opens, and once closed the compartment is free (G3)', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { compartmentLabel: label, ownerName } = overstayedStorage;
+  await signInTo(page, 'admin', 'manage');
+  // G1: the grid says whose storage it is and that its time is over.
+  const tile = page.getByTestId(`manage-tile-${label}`);
+  await expect(tile).toHaveAttribute('data-use', 'expired');
+  await expect(tile).toContainText('Storage overdue');
+  await expect(tile.getByTestId('manage-storage-owner')).toHaveText(`Storage of ${ownerName}`);
+  await expect(tile.getByTestId('manage-storage-end')).toContainText('not emptied');
+  await page.getByTestId('manage-filter-expired').click();
+  await tile.click();
+
+  const detail = page.getByTestId('manage-detail');
+  await expect(detail).toHaveAttribute('data-use', 'expired');
+  await expect(detail.getByTestId('manage-storage-owner')).toHaveText(`Storage of ${ownerName}`);
+  await emptyOverstayedStorage(page, 'Overstayed by a day');
+  const outcome = page.getByTestId('manage-outcome');
+  await expect(outcome).toHaveAttribute('data-tone', 'done');
+  await expect(outcome).toContainText(`The door of compartment ${label} is open`);
+  await expect.poll(() => person.isOpen(label), { message: `door ${label} open` }).toBe(true);
+  await expect(tile).toHaveAttribute('data-door', 'open');
+  // The storage is emptied only once its door closes again.
+  await expect(detail).toHaveAttribute('data-use', 'expired');
+
+  // The operator takes the things out (if the item sensor saw any) and closes the door.
+  await person.emptyAndClose(label);
+  await expect(detail).toHaveAttribute('data-use', 'available');
+  await expect(detail.getByTestId('manage-storage-owner')).toHaveCount(0);
+  await page.getByTestId('manage-close').click();
+  await page.getByTestId('manage-filter-all').click();
+  await expect(tile).toHaveAttribute('data-use', 'available');
+  await expect(tile).toHaveAttribute('data-door', 'closed');
+  await expect(tile.getByTestId('manage-storage-owner')).toHaveCount(0);
+  // Another operator's grid, loaded afresh, shows it gone too.
+  await page.getByTestId('manage-exit').click();
+  await signOut(page);
+  const again = await storageTileOf(page, label);
+  await expect(again).toHaveAttribute('data-use', 'available');
+  await expect(again.getByTestId('manage-storage-owner')).toHaveCount(0);
+  await page.getByTestId('manage-exit').click();
+  await signOut(page);
+});
+
 test.describe('on a landscape kiosk screen', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -135,9 +185,9 @@ test.describe('on a landscape kiosk screen', () => {
     await expect(page.locator('html')).toHaveClass(/\baccessible\b/u);
     try {
       await openStorage(page);
-      await expect(page.getByTestId('storage-heading')).toHaveText('Consigne personnelle');
+      await expect(page.getByTestId('storage-heading')).toHaveText('Stockage personnel');
       await expect(page.getByTestId('storage-new')).toHaveText('Déposer de nouvelles affaires');
-      await expect(page.getByTestId('storage-existing')).toHaveText('J’ai déjà une consigne');
+      await expect(page.getByTestId('storage-existing')).toHaveText('J’ai déjà un stockage');
       // Accessible mode: every control of the page in the lower half of the screen.
       for (const testId of ['storage-new', 'storage-existing', 'storage-back']) {
         const box = await page.getByTestId(testId).boundingBox();

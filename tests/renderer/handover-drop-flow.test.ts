@@ -4,6 +4,7 @@ import { failure } from '../../src-shared/api/result.js';
 import { createKioskClient } from '../../src-renderer/kiosk-client.js';
 import {
   HandoverDropFlow,
+  isDropDoorOpen,
   type HandoverDropSnapshot,
 } from '../../src-renderer/handovers/handover-drop-flow.js';
 import { FakeTransport, settle } from './fakes.js';
@@ -112,5 +113,30 @@ describe('a sender’s drop at the kiosk (D3, D4)', () => {
     empty.transport.call(0).answer({ ok: true, value: dropView({ state: 'cancelled' }) });
     await leaving;
     expect(empty.flow.snapshot.view.state).toBe('cancelled');
+  });
+
+  it('never cancels while the door is open: the item may be inside (the core refuses it too)', async () => {
+    const { transport, flow } = setUp();
+    flow.follow();
+    await flow.cancel();
+    await flow.leave();
+    expect(transport.invokes).toHaveLength(0);
+    expect(flow.snapshot).toMatchObject({ busy: undefined, view: { state: 'door_open' } });
+
+    // Once the door closed on nothing, the sender may cancel.
+    transport.push('handover.dropChanged', dropView({ state: 'check_empty' }));
+    const cancelling = flow.cancel();
+    await settle();
+    expect(transport.call(0)).toMatchObject({ method: 'handover.cancelDrop', args: { dropId } });
+    transport.call(0).answer({ ok: true, value: dropView({ state: 'cancelled' }) });
+    await cancelling;
+    expect(flow.snapshot.view.state).toBe('cancelled');
+  });
+
+  it('holds the home timer only while the door stands open (C8)', () => {
+    expect(isDropDoorOpen(dropView({ state: 'door_open' }))).toBe(true);
+    for (const state of ['check_empty', 'completed', 'cancelled'] as const) {
+      expect(isDropDoorOpen(dropView({ state })), state).toBe(false);
+    }
   });
 });

@@ -188,6 +188,6 @@ describe('hand-over texts in both languages', () => {
     const door = { size: 'L' as const, doorBottomCm: 10, doorTopCm: 50 };
     expect(doorPlace(i18n('en'), door)).toBe('Large, 10–50 cm from the floor');
     expect(daysText(i18n('en'), 1)).toBe('1 day');
-    expect(daysText(i18n('fr'), 7)).toBe('7 jours');
+    expect(daysText(i18n('fr'), 7)).toBe('7\u00a0jours');
   });
 });

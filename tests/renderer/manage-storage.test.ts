@@ -12,6 +12,7 @@ import { compartmentActions, hasAnyAction } from '../../src-renderer/manage/mana
 import { emptyStorageOutcome } from '../../src-renderer/manage/manage-outcome.js';
 import {
   emptyReasonLength,
+  emptyStorageTexts,
   isEmptyReasonValid,
   storageLines,
   useTextKey,
@@ -95,20 +96,73 @@ describe('storage tiles (G1)', () => {
   });
 });
 
-describe('emptying an overstayed storage (G3)', () => {
+describe('emptying a storage (G3, X6)', () => {
   const operator = rolePermissions.mailroom_operator;
 
   it('offers "empty" (not "remove expired parcels") for an overstayed storage', () => {
     expect(
       compartmentActions(compartment('expired', storage({ expired: true })), operator),
     ).toEqual({ open: true, changeService: true, removeExpired: false, emptyStorage: true });
-    expect(compartmentActions(compartment('occupied', storage()), operator).emptyStorage).toBe(
-      false,
-    );
     expect(compartmentActions(compartment('expired', null), operator)).toMatchObject({
       removeExpired: true,
       emptyStorage: false,
     });
+  });
+
+  it('offers it for a running storage too: one without end never overstays, and codes get lost', () => {
+    for (const held of [storage(), storage({ endsAtMs: null })]) {
+      expect(compartmentActions(compartment('occupied', held), operator)).toEqual({
+        open: true,
+        changeService: true,
+        removeExpired: false,
+        emptyStorage: true,
+      });
+    }
+  });
+
+  it('offers it whatever the compartment’s use, out of service included, and never without a storage', () => {
+    const uses: CompartmentUse[] = [
+      'available',
+      'reserved',
+      'occupied',
+      'expired',
+      'out_of_service',
+    ];
+    for (const use of uses) {
+      const outOfService = { service: 'out_of_service' as const };
+      expect(
+        compartmentActions(compartment(use, storage(), outOfService), operator).emptyStorage,
+        use,
+      ).toBe(true);
+      expect(compartmentActions(compartment(use, null), operator).emptyStorage, use).toBe(false);
+    }
+    // "Remove expired parcels" stays for expired parcels only.
+    expect(
+      compartmentActions(compartment('out_of_service', storage({ expired: true })), operator)
+        .removeExpired,
+    ).toBe(false);
+  });
+
+  it('words an overstayed storage as emptying the compartment, a running one as ending it early', () => {
+    const overdue = emptyStorageTexts(storage({ expired: true }));
+    expect(translate('en', overdue.button)).toBe('Empty this compartment');
+    expect(translate('en', overdue.question, { label: '7' })).toBe(
+      'Why are you emptying compartment 7?',
+    );
+    const running = emptyStorageTexts(storage());
+    expect(translate('en', running.button)).toBe('End this storage and empty it');
+    expect(translate('en', running.question, { label: '7' })).toContain('its code stops working');
+    expect(translate('fr', running.question, { label: '7' })).toContain('stockage du casier 7');
+  });
+
+  it('says in the reason’s hint that it is logged, with examples', () => {
+    const params = { min: emptyReasonLength.min, max: emptyReasonLength.max };
+    expect(translate('en', 'management_screen.empty_storage.reason_hint', params)).toBe(
+      'The reason is kept in the log with your name (3 to 200 characters), for example “overstayed” or “owner lost their code”.',
+    );
+    expect(translate('fr', 'management_screen.empty_storage.reason_hint', params)).toContain(
+      '«\u00a0durée dépassée\u00a0»',
+    );
   });
 
   it('offers it only with the storage.empty permission', () => {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { StorageOptions, StorageVisit } from '../../src-shared/api/storage-methods.js';
+import {
+  storageSteps,
+  type StorageOptions,
+  type StorageVisit,
+} from '../../src-shared/api/storage-methods.js';
 import { failure } from '../../src-shared/api/result.js';
+import { ManualClock } from '../../src-shared/time/manual-clock.js';
 import { createKioskClient } from '../../src-renderer/kiosk-client.js';
 import { StorageFlow } from '../../src-renderer/storage/storage-flow.js';
-import { doorInUse } from '../../src-renderer/storage/storage-state.js';
+import { extensionChoicesFor } from '../../src-renderer/storage/storage-hours.js';
+import { doorInUse, isVisitExpired } from '../../src-renderer/storage/storage-state.js';
 import { FakeTransport, settle } from './fakes.js';
 
 const visitId = 'visit-0123456789abcdef';
@@ -63,14 +69,19 @@ const ready = (overrides: Partial<StorageVisit> = {}) =>
 /** A flow whose options call was answered: the start page. */
 async function setUp(options: StorageOptions = flexible) {
   const transport = new FakeTransport();
-  const flow = new StorageFlow(createKioskClient(transport, () => 'en'));
+  // An hour into the sample stays (they end 24 hours after `startedAt`).
+  const clock = new ManualClock(startedAt + hour);
+  const flow = new StorageFlow(
+    createKioskClient(transport, () => 'en'),
+    clock,
+  );
   flow.start();
   await settle();
   expect(transport.call(0).method).toBe('storage.options');
   transport.call(0).answer({ ok: true, value: options });
   await settle();
   expect(flow.state.page).toBe('start');
-  return { transport, flow };
+  return { transport, flow, clock };
 }
 
 /** Answers the latest call, after checking what it was. */
@@ -337,5 +348,81 @@ describe('coming back with a badge, and leaving', () => {
     expect(transport.invokes).toHaveLength(1);
     flow.stop();
     expect(transport.listenerCount).toBe(0);
+  });
+});
+
+describe('a stay that passes its end while the page is open (G3)', () => {
+  it('is expired from its end on, by the clock, or when the core says so', () => {
+    const ends = startedAt + 24 * hour;
+    expect(isVisitExpired({ expired: false, endsAtMs: ends }, ends - 1)).toBe(false);
+    expect(isVisitExpired({ expired: false, endsAtMs: ends }, ends)).toBe(true);
+    expect(isVisitExpired({ expired: false, endsAtMs: null }, ends + 365 * 24 * hour)).toBe(false);
+    expect(isVisitExpired({ expired: true, endsAtMs: ends }, ends - hour)).toBe(true);
+  });
+
+  it('offers no extension once the end has passed, though the core said "not expired"', () => {
+    const running = ready();
+    expect(extensionChoicesFor(running, startedAt + 23 * hour)).not.toEqual([]);
+    expect(extensionChoicesFor(running, startedAt + 24 * hour)).toEqual([]);
+  });
+
+  it('stops opening and extending at the end, but still ends the storage', async () => {
+    const { transport, flow, clock } = await setUp();
+    flow.haveStorage();
+    flow.acceptVisit(ready());
+    await clock.advance(22 * hour);
+    void flow.open();
+    await settle();
+    await answerLast(transport, 'storage.open', ready({ step: 'door_open' }), { visitId });
+    transport.push('storage.changed', ready());
+
+    // The page stays open past the end: the visit the core sent still says `expired: false`.
+    await clock.advance(hour);
+    expect(flow.state.visit?.expired).toBe(false);
+    const before = transport.invokes.length;
+    void flow.open();
+    void flow.extend(1);
+    await settle();
+    expect(transport.invokes).toHaveLength(before);
+    void flow.end();
+    await settle();
+    expect(transport.call(before).method).toBe('storage.end');
+  });
+});
+
+describe('a storage ended elsewhere (another visit, an operator emptying it)', () => {
+  for (const step of storageSteps.filter((each) => each !== 'ended')) {
+    it(`moves to the ended page from ${step}`, async () => {
+      const { transport, flow } = await setUp();
+      flow.haveStorage();
+      flow.acceptVisit(ready({ step, newCode: step === 'ready' ? '48213579' : null }));
+      transport.push('storage.changed', ready({ step: 'ended' }));
+      expect(flow.state).toMatchObject({ page: 'visit', cancelled: false });
+      expect(flow.state.visit?.step).toBe('ended');
+      // X3: the code no longer opens anything; it leaves the screen.
+      expect(flow.state.newCode).toBeUndefined();
+      expect(doorInUse(flow.state)).toBe(false);
+    });
+  }
+
+  it('shows the core’s refusal on the ended page, and a late answer never brings back the buttons', async () => {
+    const { transport, flow } = await setUp();
+    flow.haveStorage();
+    flow.acceptVisit(ready());
+    void flow.open();
+    await settle();
+    transport.push('storage.changed', ready({ step: 'ended' }));
+    transport.call(1).answer(failure('storage_refused', 'This storage has ended.'));
+    await settle();
+    expect(flow.state).toMatchObject({ busy: undefined, error: 'This storage has ended.' });
+    expect(flow.state.visit?.step).toBe('ended');
+
+    transport.push('storage.changed', ready({ step: 'door_open' }));
+    expect(flow.state.visit?.step).toBe('ended');
+    void flow.open();
+    void flow.extend(1);
+    void flow.end();
+    await settle();
+    expect(transport.invokes).toHaveLength(2);
   });
 });

@@ -75,7 +75,7 @@ describe('storage words', () => {
     expect(hoursText(translator('en'), 1)).toBe('1 hour');
     expect(hoursText(translator('en'), 24)).toBe('24 hours');
     expect(hoursText(translator('fr'), 1)).toBe('1 heure');
-    expect(hoursText(translator('fr'), 48)).toBe('48 heures');
+    expect(hoursText(translator('fr'), 48)).toBe('48\u00a0heures');
   });
 
   it('writes the end with its day, not only a time of day', () => {

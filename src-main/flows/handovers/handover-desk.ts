@@ -1,6 +1,4 @@
 import type { HandoverRequest, HandoverView } from '../../../src-shared/api/handover-methods.js';
-import type { UnlockOutcome } from '../../../src-shared/domain/door.js';
-import { lockOf } from '../../core/compartment-service.js';
 import { KioskError } from '../../core/kiosk-error.js';
 import { findContact, type Contact } from '../../db/queries/contacts.js';
 import {
@@ -15,6 +13,7 @@ import {
 import { recordReturn } from '../../db/queries/parcels.js';
 import { recordAction } from '../../db/queries/record-action.js';
 import type { KioskTx } from '../../db/transaction.js';
+import { runOperatorDoorTask } from '../operator-door-task.js';
 import type { Actor } from '../kiosk-sessions.js';
 import { queueSenderNotice } from './handover-notices.js';
 import { handoverRefused } from './handover-refusal.js';
@@ -40,7 +39,6 @@ export interface HandoverDesk {
 }
 
 const dayMs = 24 * 60 * 60_000;
-const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
 
 interface Parties {
   sender: Contact;
@@ -58,6 +56,10 @@ export function createHandoverDesk(
     const sender = findContact(db, request.senderContactId);
     if (!sender?.active) {
       throw handoverRefused('handovers.refused.sender_unknown');
+    }
+    // The sender's code exists only in their message: without an address nobody could use it.
+    if (sender.email === null) {
+      throw handoverRefused('handovers.refused.sender_without_email', { name: sender.name });
     }
     if (request.trackingNumber !== null && request.generateTrackingNumber) {
       throw handoverRefused('handovers.refused.tracking_both');
@@ -103,9 +105,9 @@ export function createHandoverDesk(
   function collected(actor: Actor, details: HandoverDetails): void {
     const { handover } = details;
     const nowMs = clock.now();
-    const done = db.transaction((tx) => {
+    db.transaction((tx) => {
       if (!handover.parcelId || !recordReturn(tx, handover.parcelId, nowMs)) {
-        return false;
+        return;
       }
       if (!recordHandoverCollected(tx, handover.id, actor.actorId, nowMs)) {
         throw new Error(`hand-over ${handover.id} could not be collected`);
@@ -126,11 +128,7 @@ export function createHandoverDesk(
         },
         nowMs,
       );
-      return true;
     });
-    if (done) {
-      changed(handover.id);
-    }
   }
 
   return {
@@ -250,47 +248,37 @@ export function createHandoverDesk(
       ) {
         throw handoverRefused('handovers.refused.not_collectable');
       }
-      if (deps.doorWatch.isClaimed(compartment.id)) {
-        throw handoverRefused('handovers.refused.door_busy', { label: compartment.label });
-      }
-      const release = deps.doorWatch.claim(compartment.id);
-      let outcome: UnlockOutcome;
-      try {
-        const opened = await deps.compartments.open(compartment.id, actor.actorId, {
-          recordWithRequest: (tx, nowMs) =>
-            recordAction(
-              tx,
-              {
-                bankId,
-                type: 'handover.collect_started',
-                compartmentId: compartment.id,
-                actor: actor.actorId,
-                details: {
-                  handoverId,
-                  parcelId: handover.parcelId,
-                  label: compartment.label,
-                  trackingNumber: handover.trackingNumber,
-                },
+      await runOperatorDoorTask(deps, {
+        compartment,
+        actorId: actor.actorId,
+        recordWithRequest: (tx, nowMs) =>
+          recordAction(
+            tx,
+            {
+              bankId,
+              type: 'handover.collect_started',
+              compartmentId: compartment.id,
+              actor: actor.actorId,
+              details: {
+                handoverId,
+                parcelId: handover.parcelId,
+                label: compartment.label,
+                trackingNumber: handover.trackingNumber,
               },
-              nowMs,
-            ),
-        });
-        outcome = opened.outcome;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      if (!openedOutcomes.has(outcome)) {
-        release();
-        throw new KioskError('hardware_unavailable');
-      }
-      deps.doorWatch.untilClosed(lockOf(compartment), () => {
-        release();
-        try {
-          collected(actor, details);
-        } catch (error) {
-          deps.logger.error({ err: error, handoverId }, 'recording a collected return failed');
-        }
+            },
+            nowMs,
+          ),
+        onClosed: () => {
+          try {
+            collected(actor, details);
+          } catch (error) {
+            deps.logger.error({ err: error, handoverId }, 'recording a collected return failed');
+          }
+          // The mailroom's list moves on whatever happened (review: it stayed "collecting").
+          changed(handoverId);
+        },
+        busy: () => handoverRefused('handovers.refused.door_busy', { label: compartment.label }),
+        failed: () => new KioskError('hardware_unavailable'),
       });
       return viewOf(handoverId);
     },

@@ -1,26 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { HandoverDropView } from '../../../src-shared/api/handover-methods.js';
-import {
-  allocateCompartment,
-  type AllocationRequest,
-  type AllocationResult,
-} from '../../../src-shared/allocation/index.js';
-import { describeRefusal } from '../../../src-shared/allocation/index.js';
-import type { UnlockOutcome } from '../../../src-shared/domain/door.js';
+import type { AllocationRequest } from '../../../src-shared/allocation/index.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
-import { translate } from '../../../src-shared/i18n/translate.js';
 import type { TimerHandle } from '../../../src-shared/time/clock.js';
 import { lockOf } from '../../core/compartment-service.js';
-import { KioskError, LocalizedKioskError } from '../../core/kiosk-error.js';
-import { findCompartment, type CompartmentRow } from '../../db/queries/compartments.js';
+import { KioskError } from '../../core/kiosk-error.js';
+import type { CompartmentRow } from '../../db/queries/compartments.js';
 import { findContact, type Contact } from '../../db/queries/contacts.js';
 import { findHandover, type HandoverRow } from '../../db/queries/handovers.js';
 import { recordAction } from '../../db/queries/record-action.js';
 import type { KioskTx } from '../../db/transaction.js';
-import { buildAllocationBank } from '../allocation-snapshot.js';
 import { refusedCode } from '../code-refusal.js';
 import { compartmentBrief } from '../compartment-brief.js';
-import { maxDoorsTried } from '../drop-off-service.js';
+import { allocateNow, doorOpened, openFirstDoor } from '../first-door.js';
+import { firstName } from '../first-name.js';
 import type { DropsInProgress } from './handover-desk.js';
 import { recordCompletedDrop } from './handover-drop-record.js';
 import { handoverRefused } from './handover-refusal.js';
@@ -32,7 +25,7 @@ import { findHandoverDetails } from '../../db/queries/handovers.js';
  * The drop at the kiosk (D3, D4), without a session: the sender's one-time code is the proof.
  * Late binding (sync.md "Who owns what"): the hand-over reserved a size, and the compartment is
  * chosen now, claimed before its pulse, and opened; a door that does not open is skipped for the
- * next choice, up to `maxDoorsTried` doors, as in a drop-off. The item counts only when door
+ * next choice (first-door.ts), as in a drop-off. The item counts only when door
  * truth sees the door closed again with the item sensor agreeing where there is one.
  */
 export interface HandoverDrops extends DropsInProgress {
@@ -59,8 +52,6 @@ interface PendingDrop {
 
 type DropFact = 'handover.drop_started' | 'handover.drop_cancelled';
 
-const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
-
 export function createHandoverDrops(deps: HandoverDependencies): HandoverDrops {
   const { db, clock, logger, bankId } = deps;
   const pending = new Map<string, PendingDrop>();
@@ -77,8 +68,7 @@ export function createHandoverDrops(deps: HandoverDependencies): HandoverDrops {
       kind: drop.handover.kind,
       state: drop.state,
       compartment: compartmentBrief(drop.compartment),
-      // The screen greets by first name only: the next person in the queue may be reading it.
-      receiverFirstName: drop.receiver ? (drop.receiver.name.trim().split(/\s+/)[0] ?? '') : null,
+      receiverFirstName: drop.receiver ? firstName(drop.receiver.name) : null,
       trackingNumber: drop.handover.trackingNumber,
       skipped: drop.skipped,
     };
@@ -135,70 +125,21 @@ export function createHandoverDrops(deps: HandoverDependencies): HandoverDrops {
     };
   }
 
-  function allocate(request: AllocationRequest): AllocationResult {
-    const bank = buildAllocationBank({
-      reader: db,
-      bankId,
-      nowMs: clock.now(),
-      doors: deps.doors,
-      settings: deps.settings(),
-      busy: deps.doorWatch.claimed,
-      dedications: deps.dedications(),
-    });
-    return allocateCompartment(bank, request);
-  }
-
-  function refusalError(result: Extract<AllocationResult, { ok: false }>): KioskError {
-    return new LocalizedKioskError('no_compartment_available', (locale) => {
-      const { headline, causes } = describeRefusal(locale, result.refusal);
-      return { message: [causes.length > 0 ? `${headline}.` : headline, ...causes].join(' ') };
-    });
-  }
-
-  /** Allocates and opens doors until one is seen open (or `maxDoorsTried` did not open). */
+  /** Allocates and opens doors until one is seen open (first-door.ts). */
   async function openNext(drop: PendingDrop): Promise<void> {
-    const excluded: string[] = [];
-    for (let tried = 0; tried < maxDoorsTried; tried++) {
-      const result = allocate(allocationRequest(drop, excluded));
-      if (!result.ok) {
-        throw refusalError(result);
-      }
-      const compartment = findCompartment(db, result.choice.compartmentId);
-      if (!compartment) {
-        throw new KioskError('not_found', { what: 'noun.compartment' });
-      }
-      const release = deps.doorWatch.claim(compartment.id);
-      drop.compartment = compartment;
-      let outcome: UnlockOutcome;
-      try {
-        const opened = await deps.compartments.open(compartment.id, actorOf(drop), {
-          recordWithRequest: (tx, nowMs) => recordIn(tx, nowMs, 'handover.drop_started', drop),
-        });
-        outcome = opened.outcome;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      if (openedOutcomes.has(outcome)) {
-        drop.release = release;
-        watch(drop);
-        return;
-      }
-      release();
-      logger.warn(
-        { label: compartment.label, outcome },
-        'hand-over door did not open: trying another',
-      );
-      drop.skipped.push({
-        label: compartment.label,
-        outcome: translate(drop.locale, `unlock.${outcome}`, { label: compartment.label }),
-      });
-      excluded.push(compartment.id);
-    }
-    throw refusalError({
-      ok: false,
-      refusal: { code: 'no_compartment_available', params: {}, causes: [] },
+    const { release } = await openFirstDoor(deps, {
+      allocate: (excluded) => allocateNow(deps, allocationRequest(drop, excluded)),
+      actorId: actorOf(drop),
+      recordWithRequest: (tx, nowMs) => recordIn(tx, nowMs, 'handover.drop_started', drop),
+      chosen: (compartment) => {
+        drop.compartment = compartment;
+      },
+      skipped: drop.skipped,
+      locale: drop.locale,
+      purpose: 'hand-over drop',
     });
+    drop.release = release;
+    watch(drop);
   }
 
   function watch(drop: PendingDrop): void {
@@ -375,7 +316,7 @@ export function createHandoverDrops(deps: HandoverDependencies): HandoverDrops {
         return view(drop);
       }
       const outcome = (await deps.compartments.open(drop.compartment.id, actorOf(drop))).outcome;
-      if (!openedOutcomes.has(outcome)) {
+      if (!doorOpened(outcome)) {
         throw new KioskError('hardware_unavailable');
       }
       if (pending.get(drop.id) === drop) {
@@ -386,6 +327,10 @@ export function createHandoverDrops(deps: HandoverDependencies): HandoverDrops {
 
     cancelDrop: (dropId) => {
       const drop = pendingOf(dropId);
+      // The item may be inside an open door: only "nothing inside" can be given up.
+      if (drop.state !== 'check_empty') {
+        throw handoverRefused('handovers.refused.close_door_first');
+      }
       cancel(drop, 'sender');
       return view(drop);
     },

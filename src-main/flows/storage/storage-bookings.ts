@@ -37,6 +37,8 @@ export interface StorageBookingDependencies {
   codes: KioskCodes;
   settings: () => BankSettings;
   notify: NotifyStorageBooked;
+  /** Whether someone at the kiosk is working with this storage now (storage-visits.ts). */
+  inUse: (storageId: string) => boolean;
   /** After a booking that queued a notice commits (the mailbox relay writes it). */
   afterNotice?: () => void;
 }
@@ -205,7 +207,8 @@ export function createStorageBookings(deps: StorageBookingDependencies): Storage
       if (!row || row.source !== 'booking') {
         throw new KioskError('not_found', { what: 'noun.storage_booking' });
       }
-      if (row.state !== 'booked') {
+      // Being claimed right now (its owner's door is open): the things may already be inside.
+      if (row.state !== 'booked' || deps.inUse(row.id)) {
         throw storageRefused('storage.refused.not_cancellable');
       }
       const nowMs = clock.now();

@@ -7,7 +7,7 @@ import type {
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
 import type { ClassifiedScan } from '../../../src-shared/domain/scan.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
-import { buildAllocationBank } from '../allocation-snapshot.js';
+import { bankNow } from '../first-door.js';
 import type { Actor } from '../kiosk-sessions.js';
 import { createStorageBookings } from './storage-bookings.js';
 import type { NotifyStorageBooked } from './storage-booked-notice.js';
@@ -49,23 +49,14 @@ export interface StorageDependencies extends StorageVisitDependencies {
 /** The walk-up visits, the bookings and the options, over the same bank. */
 export function createStorageService(deps: StorageDependencies): StorageService {
   const visits = createStorageVisits(deps);
-  const bookings = createStorageBookings(deps);
+  const bookings = createStorageBookings({
+    ...deps,
+    inUse: (storageId) => visits.inUse(storageId),
+  });
   return {
     ...visits,
     options: () => {
-      const settings = deps.settings();
-      return storageOptions(
-        buildAllocationBank({
-          reader: deps.db,
-          bankId: deps.bankId,
-          nowMs: deps.clock.now(),
-          doors: deps.doors,
-          settings,
-          busy: deps.doorWatch.claimed,
-          dedications: deps.dedications(),
-        }),
-        settings.storage,
-      );
+      return storageOptions(bankNow(deps), deps.settings().storage);
     },
     book: (actor, booking) => bookings.book(actor, booking),
     cancelBooking: (actor, externalId) => bookings.cancelBooking(actor, externalId),

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { StorageStep, StorageVisit } from '../../../src-shared/api/storage-methods.js';
-import {
-  allocateCompartment,
-  describeRefusal,
-  type AllocationMode,
-  type AllocationParty,
-  type AllocationResult,
-} from '../../../src-shared/allocation/index.js';
+import type { AllocationMode, AllocationParty } from '../../../src-shared/allocation/index.js';
 import type { BankSettings } from '../../../src-shared/domain/bank-settings.js';
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
 import type { UnlockOutcome } from '../../../src-shared/domain/door.js';
@@ -20,14 +14,13 @@ import {
   stayEnd,
 } from '../../../src-shared/domain/storage-stay.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
-import { translate } from '../../../src-shared/i18n/translate.js';
 import type { Clock, TimerHandle } from '../../../src-shared/time/clock.js';
 import {
   lockOf,
   type CompartmentService,
   type DoorSensing,
 } from '../../core/compartment-service.js';
-import { KioskError, LocalizedKioskError } from '../../core/kiosk-error.js';
+import { KioskError } from '../../core/kiosk-error.js';
 import type { KioskDb } from '../../db/open-kiosk-database.js';
 import { findActiveBadgeByValue } from '../../db/queries/badges.js';
 import { findCompartment, type CompartmentRow } from '../../db/queries/compartments.js';
@@ -41,10 +34,10 @@ import {
 } from '../../db/queries/storage-reservations.js';
 import type { KioskTx } from '../../db/transaction.js';
 import type { Logger } from '../../logging/logger.js';
-import { buildAllocationBank } from '../allocation-snapshot.js';
 import { refusedCode } from '../code-refusal.js';
 import { compartmentBrief } from '../compartment-brief.js';
 import type { DoorWatch } from '../door-watch.js';
+import { allocateNow, doorOpened, openFirstDoor } from '../first-door.js';
 import type { KioskCodes } from '../kiosk-codes.js';
 import {
   recordBookingStarted,
@@ -59,6 +52,7 @@ import {
   stayHoursRefusal,
   storageRefused,
 } from './storage-refusals.js';
+import { firstName } from '../first-name.js';
 
 /**
  * One person at the screen with one storage (F1–F5): the steps of storage-methods.ts. Door
@@ -66,8 +60,6 @@ import {
  * on the things (item sensor agreeing where there is one), a storage ends only once its door
  * closed on an empty compartment. Visits live in memory; the storage rows are the truth.
  */
-export const maxDoorsTried = 3;
-
 /** F2: a booking may be claimed from this long before its start until its claim limit. */
 export const bookingEarlyArrivalMs = 30 * 60_000;
 
@@ -102,6 +94,8 @@ export interface StorageVisits {
   end(visitId: string, locale: Locale): Promise<StorageVisit>;
   giveUp(visitId: string, locale: Locale): StorageVisit;
   finish(visitId: string): void;
+  /** Whether a visit works with this storage now (a booking being claimed, a door open). */
+  inUse(storageId: string): boolean;
   stop(): void;
 }
 
@@ -135,11 +129,14 @@ interface Visit {
 
 type DoorFact = 'storage.start_requested' | 'storage.opened' | 'storage.end_requested';
 
-const openedOutcomes: ReadonlySet<UnlockOutcome> = new Set(['door_seen_open', 'door_already_open']);
-
 export function createStorageVisits(deps: StorageVisitDependencies): StorageVisits {
   const { db, clock, logger, bankId } = deps;
   const visits = new Map<string, Visit>();
+  /**
+   * The one visit working with each storage: a second screen (the code typed again, the badge
+   * after the code) would otherwise open the same door twice, or claim one booking twice.
+   */
+  const byStorage = new Map<string, Visit>();
   const newVisitId = deps.newVisitId ?? (() => randomBytes(24).toString('base64url'));
 
   function storageIdOf(stay: Stay): string {
@@ -186,8 +183,11 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
     const current =
       visit.stay.kind === 'running' ? findStorage(db, visit.stay.storage.id) : undefined;
     if (!current || current.state !== 'active') {
+      // Ended from elsewhere (an operator emptied it): the screen moves on to "ended".
       visit.step = 'ended';
-      throw storageRefused('storage.refused.not_now');
+      forget(visit);
+      deps.emit(view(visit));
+      throw storageRefused('storage.refused.ended');
     }
     visit.stay = { kind: 'running', storage: current };
     return current;
@@ -218,7 +218,37 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
     visits.delete(visit.id);
     if (!visit.doorOpen) {
       settleUnattended(visit);
+      forget(visit);
     }
+  }
+
+  /** The storage is free for another visit. */
+  function forget(visit: Visit): void {
+    const storageId = storageIdOf(visit.stay);
+    if (byStorage.get(storageId) === visit) {
+      byStorage.delete(storageId);
+    }
+  }
+
+  /**
+   * This visit takes over its storage. A visit whose door is open keeps it (refused here);
+   * an idle one is retired: its person came back with the code or the badge.
+   */
+  function takeOver(visit: Visit): void {
+    const storageId = storageIdOf(visit.stay);
+    const other = byStorage.get(storageId);
+    if (other && other !== visit) {
+      if (other.doorOpen || other.stay.kind === 'booking') {
+        throw storageRefused('storage.refused.in_use');
+      }
+      if (other.timer) {
+        clock.clearTimeout(other.timer);
+      }
+      other.left = true;
+      visits.delete(other.id);
+      other.release();
+    }
+    byStorage.set(storageId, visit);
   }
 
   /** Nobody answers "open again?": a new storage is cancelled, a running one goes on. */
@@ -247,6 +277,7 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
     );
     visit.step = 'ended';
     visit.release();
+    forget(visit);
   }
 
   function recordDoorFact(tx: KioskTx, nowMs: number, visit: Visit, type: DoorFact): void {
@@ -286,7 +317,7 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
       release();
       throw error;
     }
-    if (!openedOutcomes.has(outcome)) {
+    if (!doorOpened(outcome)) {
       release();
       throw storageRefused('storage.refused.door_failed', { label: compartment.label });
     }
@@ -301,44 +332,10 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
     deps.doorWatch.untilClosed(lockOf(visit.compartment), () => doorClosed(visit));
   }
 
-  function allocate(
-    party: AllocationParty,
-    accessibilityNeed: boolean,
-    size: CompartmentSize,
-    mode: AllocationMode,
-    excluded: readonly string[],
-  ): AllocationResult {
-    const bank = buildAllocationBank({
-      reader: db,
-      bankId,
-      nowMs: clock.now(),
-      doors: deps.doors,
-      settings: deps.settings(),
-      busy: deps.doorWatch.claimed,
-      dedications: deps.dedications(),
-    });
-    return allocateCompartment(bank, {
-      purpose: 'storage',
-      party,
-      accessibilityNeed,
-      parcelSize: size,
-      mode,
-      excludedCompartmentIds: excluded,
-    });
-  }
-
-  function noCompartment(result: Extract<AllocationResult, { ok: false }>): KioskError {
-    return new LocalizedKioskError('no_compartment_available', (locale) => {
-      const { headline, causes } = describeRefusal(locale, result.refusal);
-      // B5's headline has no full stop: one is needed before the causes.
-      return { message: [causes.length > 0 ? `${headline}.` : headline, ...causes].join(' ') };
-    });
-  }
-
   /**
    * F1, F2: allocates a compartment of the size and opens it, skipping a door that does not
-   * open (up to `maxDoorsTried`). A booking's preferred compartment is asked for first and
-   * taken when it is free and of that size; otherwise the engine chooses within the size.
+   * open (first-door.ts). A booking's preferred compartment is asked for first and taken when it
+   * is free and of that size; otherwise the engine chooses within the size.
    */
   async function openForFilling(
     visit: Visit,
@@ -350,64 +347,39 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
       contactId: visit.contact?.id ?? null,
     });
     const accessibilityNeed = visit.contact?.accessibilityNeed ?? false;
-    const excluded: string[] = [];
-    let preferred = preferredCompartmentId;
-    for (let tried = 0; tried < maxDoorsTried; tried++) {
-      const bySize: AllocationMode = { kind: 'size', size, allowUpsizing: false };
-      let result =
-        preferred === null
-          ? allocate(party, accessibilityNeed, size, bySize, excluded)
-          : allocate(
-              party,
-              accessibilityNeed,
-              size,
-              { kind: 'compartment', compartmentId: preferred },
-              excluded,
-            );
-      if (!result.ok && preferred !== null) {
-        result = allocate(party, accessibilityNeed, size, bySize, excluded);
-      }
-      preferred = null;
-      if (!result.ok) {
-        throw noCompartment(result);
-      }
-      const compartment = findCompartment(db, result.choice.compartmentId);
-      if (!compartment) {
-        throw new KioskError('not_found', { what: 'noun.compartment' });
-      }
-      visit.compartment = compartment;
-      const release = deps.doorWatch.claim(compartment.id);
-      let outcome: UnlockOutcome;
-      try {
-        outcome = (
-          await deps.compartments.open(compartment.id, visit.actorId, {
-            recordWithRequest: (tx, nowMs) =>
-              recordDoorFact(tx, nowMs, visit, 'storage.start_requested'),
-          })
-        ).outcome;
-      } catch (error) {
-        release();
-        throw error;
-      }
-      if (openedOutcomes.has(outcome)) {
-        watchDoor(visit, release, 'filling');
-        return;
-      }
-      release();
-      logger.warn(
-        { label: compartment.label, outcome },
-        'storage door did not open: trying another',
-      );
-      visit.skipped.push({
-        label: compartment.label,
-        outcome: translate(visit.locale, `unlock.${outcome}`, { label: compartment.label }),
+    const allocate = (mode: AllocationMode, excluded: readonly string[]) =>
+      allocateNow(deps, {
+        purpose: 'storage',
+        party,
+        accessibilityNeed,
+        parcelSize: size,
+        mode,
+        excludedCompartmentIds: excluded,
       });
-      excluded.push(compartment.id);
-    }
-    throw noCompartment({
-      ok: false,
-      refusal: { code: 'no_compartment_available', params: {}, causes: [] },
+    const bySize: AllocationMode = { kind: 'size', size, allowUpsizing: false };
+    let preferred = preferredCompartmentId;
+    const { release } = await openFirstDoor(deps, {
+      allocate: (excluded) => {
+        const wanted = preferred;
+        preferred = null;
+        if (wanted !== null) {
+          const result = allocate({ kind: 'compartment', compartmentId: wanted }, excluded);
+          if (result.ok) {
+            return result;
+          }
+        }
+        return allocate(bySize, excluded);
+      },
+      actorId: visit.actorId,
+      recordWithRequest: (tx, nowMs) => recordDoorFact(tx, nowMs, visit, 'storage.start_requested'),
+      chosen: (compartment) => {
+        visit.compartment = compartment;
+      },
+      skipped: visit.skipped,
+      locale: visit.locale,
+      purpose: 'storage',
     });
+    watchDoor(visit, release, 'filling');
   }
 
   /** The door closed: the step it was open for is done (or asks "open again?"). */
@@ -438,8 +410,12 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
     }
     if (visit.left) {
       settleUnattended(visit);
+      forget(visit);
     } else {
       touch(visit);
+    }
+    if (visit.step === 'ended') {
+      forget(visit);
     }
     deps.emit(view(visit, newCode));
   }
@@ -543,6 +519,7 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
       }
       const visit = newVisit({ kind: 'running', storage }, contact, locale);
       visit.compartment = compartment;
+      takeOver(visit);
       return begin(visit);
     }
     if (storage.state !== 'booked') {
@@ -550,7 +527,13 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
     }
     checkArrivalWindow(storage);
     const visit = newVisit({ kind: 'booking', storage }, contact, locale);
-    await openForFilling(visit, storage.size, storage.preferredCompartmentId);
+    takeOver(visit);
+    try {
+      await openForFilling(visit, storage.size, storage.preferredCompartmentId);
+    } catch (error) {
+      forget(visit);
+      throw error;
+    }
     return begin(visit);
   }
 
@@ -710,6 +693,8 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
       }
     },
 
+    inUse: (storageId) => byStorage.has(storageId),
+
     stop: () => {
       for (const visit of visits.values()) {
         if (visit.timer) {
@@ -717,11 +702,7 @@ export function createStorageVisits(deps: StorageVisitDependencies): StorageVisi
         }
       }
       visits.clear();
+      byStorage.clear();
     },
   };
-}
-
-/** The screen greets by first name only: the next person in the queue may be reading it. */
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? '';
 }

@@ -141,7 +141,7 @@ export const handoverScreenMessages = defineMessages({
       'Annulé\u00a0: rien n’a été déposé dans le casier {label}.',
     'handover_screen.cancelled.help':
       'Votre code reste valable\u00a0: revenez avec l’objet avant la date indiquée dans votre message.',
-    'handover_screen.returning_home': 'Retour à l’accueil dans {seconds} s.',
+    'handover_screen.returning_home': 'Retour à l’accueil dans {seconds}\u00a0s.',
     'handover_screen.done': 'Terminé',
     'handover_screen.manage.heading': 'Retours et échanges',
     'handover_screen.manage.hint':
@@ -201,7 +201,7 @@ export const handoverScreenMessages = defineMessages({
       'La consigne en invente un\u00a0; les messages l’indiquent.',
     'handover_screen.form.days': 'Jours pour l’apporter',
     'handover_screen.form.days_value.one': '1 jour',
-    'handover_screen.form.days_value.many': '{days} jours',
+    'handover_screen.form.days_value.many': '{days}\u00a0jours',
     'handover_screen.form.fewer_days': 'Un jour de moins',
     'handover_screen.form.more_days': 'Un jour de plus',
     'handover_screen.form.create': 'Créer et envoyer le code',

@@ -9,6 +9,10 @@ export const handoverMessages = defineMessages({
   en: {
     'noun.handover': 'return or exchange',
     'noun.handover_drop': 'drop-off in progress (it may have ended: type your code again)',
+    'handovers.refused.sender_without_email':
+      '{name} has no email address in the directory: the drop-off code could not reach them. Add one first.',
+    'handovers.refused.close_door_first':
+      'Close the door first. If you put nothing in, open it again, then cancel once it is closed.',
     'handovers.refused.sender_unknown':
       'The person bringing the item is not in the directory, or is no longer active. Choose someone else.',
     'handovers.refused.receiver_unknown':
@@ -52,6 +56,10 @@ export const handoverMessages = defineMessages({
     'noun.handover': 'retour ou échange',
     'noun.handover_drop':
       'dépôt en cours (il a peut-être pris fin\u00a0: saisissez à nouveau votre code)',
+    'handovers.refused.sender_without_email':
+      '{name} n’a pas d’adresse e-mail dans l’annuaire : le code de dépôt ne pourrait pas lui parvenir. Ajoutez-en une d’abord.',
+    'handovers.refused.close_door_first':
+      'Fermez d’abord la porte. Si vous n’avez rien déposé, rouvrez-la, puis annulez une fois fermée.',
     'handovers.refused.sender_unknown':
       'La personne qui apporte l’objet n’est pas dans l’annuaire, ou n’est plus active. Choisissez quelqu’un d’autre.',
     'handovers.refused.receiver_unknown':

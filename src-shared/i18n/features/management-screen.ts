@@ -78,10 +78,13 @@ export const managementScreenMessages = defineMessages({
     'management_screen.parcel.return': 'Return from {name}',
     'management_screen.parcel.exchange': 'Exchange for {name}',
     'management_screen.empty_storage': 'Empty this compartment',
-    'management_screen.empty_storage.question':
-      'Why are you emptying compartment {label}? The reason is kept in the log with your name.',
+    'management_screen.empty_storage.running': 'End this storage and empty it',
+    'management_screen.empty_storage.question': 'Why are you emptying compartment {label}?',
+    'management_screen.empty_storage.question_running':
+      'The storage in compartment {label} has not ended: emptying it ends it now, and its code stops working. Why are you emptying it?',
     'management_screen.empty_storage.reason': 'Reason',
-    'management_screen.empty_storage.reason_hint': '{min} to {max} characters',
+    'management_screen.empty_storage.reason_hint':
+      'The reason is kept in the log with your name ({min} to {max} characters), for example “overstayed” or “owner lost their code”.',
     'management_screen.empty_storage.confirm': 'Open and empty',
     'management_screen.emptying': 'Opening the door…',
     'management_screen.empty_outcome.open':
@@ -149,27 +152,30 @@ export const managementScreenMessages = defineMessages({
       'La porte du casier {label} est ouverte. Retirez les colis expirés, puis refermez la porte.',
     'management_screen.remove_outcome.not_seen_open':
       'La porte du casier {label} n’a pas été vue ouverte. Vérifiez la porte : les colis ne comptent comme retirés qu’une fois la porte ouverte puis refermée.',
-    'management_screen.use.expired_storage': 'Consigne dépassée',
-    'management_screen.use.storage': 'Consigne',
-    'management_screen.storage.owner': 'Consigne de {name}',
-    'management_screen.storage.walk_up': 'Consigne sans compte (code)',
-    'management_screen.storage.started': 'Commencée le {time}',
+    'management_screen.use.expired_storage': 'Stockage dépassé',
+    'management_screen.use.storage': 'Stockage',
+    'management_screen.storage.owner': 'Stockage de {name}',
+    'management_screen.storage.walk_up': 'Stockage sans compte (code)',
+    'management_screen.storage.started': 'Commencé le {time}',
     'management_screen.storage.ends': 'Fin\u00a0: {time}',
-    'management_screen.storage.ended': 'Terminée le {time}, non vidée',
+    'management_screen.storage.ended': 'Terminé le {time}, non vidé',
     'management_screen.storage.no_end': 'Sans limite de durée',
-    'management_screen.storage.heading': 'Consigne personnelle',
+    'management_screen.storage.heading': 'Stockage personnel',
     'management_screen.parcel.return': 'Retour de {name}',
     'management_screen.parcel.exchange': 'Échange pour {name}',
     'management_screen.empty_storage': 'Vider ce casier',
-    'management_screen.empty_storage.question':
-      'Pourquoi videz-vous le casier {label}\u00a0? Le motif est conservé dans le journal avec votre nom.',
+    'management_screen.empty_storage.running': 'Mettre fin à ce stockage et le vider',
+    'management_screen.empty_storage.question': 'Pourquoi videz-vous le casier {label}\u00a0?',
+    'management_screen.empty_storage.question_running':
+      'Le stockage du casier {label} n’a pas pris fin\u00a0: le vider y met fin maintenant, et son code cesse de fonctionner. Pourquoi le videz-vous\u00a0?',
     'management_screen.empty_storage.reason': 'Motif',
-    'management_screen.empty_storage.reason_hint': 'De {min} à {max} caractères',
+    'management_screen.empty_storage.reason_hint':
+      'Le motif est conservé dans le journal avec votre nom (de {min} à {max}\u00a0caractères), par exemple «\u00a0durée dépassée\u00a0» ou «\u00a0code perdu par son propriétaire\u00a0».',
     'management_screen.empty_storage.confirm': 'Ouvrir et vider',
     'management_screen.emptying': 'Ouverture de la porte…',
     'management_screen.empty_outcome.open':
       'La porte du casier {label} est ouverte. Retirez les affaires, gardez-les pour leur propriétaire, puis refermez la porte.',
     'management_screen.empty_outcome.not_seen_open':
-      'La porte du casier {label} n’a pas été vue ouverte. Vérifiez la porte\u00a0: la consigne ne compte comme vidée qu’une fois la porte ouverte puis refermée.',
+      'La porte du casier {label} n’a pas été vue ouverte. Vérifiez la porte\u00a0: le stockage ne compte comme vidé qu’une fois la porte ouverte puis refermée.',
   },
 });

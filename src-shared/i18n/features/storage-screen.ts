@@ -98,30 +98,30 @@ export const storageScreenMessages = defineMessages({
     'storage_screen.returning_home': 'Back to the home screen in {seconds} s.',
   },
   fr: {
-    'storage_screen.heading': 'Consigne personnelle',
+    'storage_screen.heading': 'Stockage personnel',
     'storage_screen.loading': 'Chargement…',
     'storage_screen.retry': 'Réessayer',
     'storage_screen.checking_badge': 'Vérification de votre badge…',
     'storage_screen.hours.one': '1 heure',
-    'storage_screen.hours.many': '{hours} heures',
+    'storage_screen.hours.many': '{hours}\u00a0heures',
     'storage_screen.ends': 'Fin\u00a0: {time}',
     'storage_screen.no_end':
-      'Sans limite de durée\u00a0: elle dure jusqu’à ce que vous y mettiez fin',
+      'Sans limite de durée\u00a0: il dure jusqu’à ce que vous y mettiez fin',
     'storage_screen.place': '{size}, {height}',
 
     'storage_screen.start.hint': 'Gardez vos affaires dans un casier pendant un moment.',
     'storage_screen.start.new': 'Déposer de nouvelles affaires',
     'storage_screen.start.new_hint':
       'Choisissez une taille, déposez vos affaires et recevez un code pour revenir.',
-    'storage_screen.start.none_free': 'Aucun casier n’est libre pour une consigne en ce moment.',
-    'storage_screen.start.existing': 'J’ai déjà une consigne',
+    'storage_screen.start.none_free': 'Aucun casier n’est libre pour un stockage en ce moment.',
+    'storage_screen.start.existing': 'J’ai déjà un stockage',
     'storage_screen.start.existing_hint':
       'Saisissez votre code, ou scannez votre badge maintenant.',
 
-    'storage_screen.code.heading': 'Ouvrir votre consigne',
+    'storage_screen.code.heading': 'Ouvrir votre stockage',
     'storage_screen.code.hint':
-      'Saisissez le code que l’écran vous a donné au début de votre consigne, ou scannez votre badge.',
-    'storage_screen.code.label': 'Code de consigne',
+      'Saisissez le code que l’écran vous a donné au début de votre stockage, ou scannez votre badge.',
+    'storage_screen.code.label': 'Code de stockage',
 
     'storage_screen.size.heading': 'Choisissez une taille',
     'storage_screen.size.hint': 'Ce qui tient dans chaque taille, et combien sont libres.',
@@ -134,11 +134,11 @@ export const storageScreenMessages = defineMessages({
     'storage_screen.duration.heading': 'Pour combien de temps\u00a0?',
     'storage_screen.duration.hint': 'Jusqu’à {duration}.',
 
-    'storage_screen.badge.heading': 'Votre consigne',
+    'storage_screen.badge.heading': 'Votre stockage',
     'storage_screen.badge.size': 'Taille\u00a0: {size}',
     'storage_screen.badge.duration': 'Durée\u00a0: {duration}',
     'storage_screen.badge.hint':
-      'Scannez votre badge maintenant pour ouvrir cette consigne avec lui plus tard, ou continuez avec un code.',
+      'Scannez votre badge maintenant pour rouvrir ce stockage avec lui plus tard, ou continuez avec un code.',
     'storage_screen.badge.continue': 'Continuer avec un code',
     'storage_screen.badge.opening': 'Ouverture d’une porte…',
 
@@ -154,34 +154,34 @@ export const storageScreenMessages = defineMessages({
 
     'storage_screen.nothing_inside.heading': 'Le casier semble vide.',
     'storage_screen.nothing_inside.help':
-      'Le capteur du casier {label} ne voit rien à l’intérieur. Rouvrez-le pour y déposer vos affaires, ou annulez cette consigne.',
+      'Le capteur du casier {label} ne voit rien à l’intérieur. Rouvrez-le pour y déposer vos affaires, ou annulez ce stockage.',
     'storage_screen.nothing_inside.reopen': 'Rouvrir',
-    'storage_screen.nothing_inside.cancel': 'Annuler la consigne',
+    'storage_screen.nothing_inside.cancel': 'Annuler le stockage',
     'storage_screen.items_left.heading': 'Il reste quelque chose à l’intérieur — rouvrir\u00a0?',
     'storage_screen.items_left.help':
-      'Le capteur du casier {label} voit encore quelque chose. Rouvrez la porte pour le reprendre, ou gardez votre consigne.',
+      'Le capteur du casier {label} voit encore quelque chose. Rouvrez la porte pour le reprendre, ou gardez votre stockage.',
     'storage_screen.items_left.reopen': 'Rouvrir',
-    'storage_screen.items_left.keep': 'Garder ma consigne',
+    'storage_screen.items_left.keep': 'Garder mon stockage',
 
-    'storage_screen.new_code.heading': 'Votre consigne a commencé',
+    'storage_screen.new_code.heading': 'Votre stockage a commencé',
     'storage_screen.new_code.label': 'Votre code',
     'storage_screen.new_code.note':
       'Notez ce code maintenant\u00a0: il vous faudra pour rouvrir le casier {label}. Il ne sera plus affiché.',
     'storage_screen.new_code.badge': 'Vous pouvez aussi l’ouvrir avec votre badge.',
     'storage_screen.new_code.done': 'J’ai noté mon code',
 
-    'storage_screen.running.heading': 'Votre consigne',
+    'storage_screen.running.heading': 'Votre stockage',
     'storage_screen.running.heading_owner': 'Bonjour {name}',
     'storage_screen.running.compartment': 'Casier {label} ({place})',
     'storage_screen.running.expired':
-      'Cette consigne a pris fin le {time}. Retirez vos affaires pour la terminer.',
+      'Ce stockage a pris fin le {time}. Retirez vos affaires pour le terminer.',
     'storage_screen.running.open': 'Ouvrir la porte',
     'storage_screen.running.extend': 'Prolonger',
-    'storage_screen.running.end': 'Terminer ma consigne',
+    'storage_screen.running.end': 'Terminer mon stockage',
     'storage_screen.running.opening': 'Ouverture de la porte…',
     'storage_screen.running.extending': 'Prolongation…',
     'storage_screen.running.ending': 'Ouverture de la porte…',
-    'storage_screen.running.extended': 'C’est fait\u00a0: votre consigne se termine le {time}.',
+    'storage_screen.running.extended': 'C’est fait\u00a0: votre stockage se termine le {time}.',
     'storage_screen.running.done': 'Terminé',
 
     'storage_screen.extend.heading': 'Combien de temps en plus\u00a0?',
@@ -189,10 +189,10 @@ export const storageScreenMessages = defineMessages({
     'storage_screen.extend.choice': '+ {duration}',
     'storage_screen.extend.cancel': 'Garder la fin prévue',
 
-    'storage_screen.ended.heading': 'Votre consigne est terminée',
+    'storage_screen.ended.heading': 'Votre stockage est terminé',
     'storage_screen.ended.help': 'Le casier {label} est de nouveau libre. Merci\u00a0!',
     'storage_screen.ended.cancelled':
-      'Rien n’a été déposé dans le casier {label}\u00a0: la consigne est annulée.',
+      'Rien n’a été déposé dans le casier {label}\u00a0: le stockage est annulé.',
     'storage_screen.returning_home': 'Retour à l’écran d’accueil dans {seconds}\u00a0s.',
   },
 });

@@ -11,7 +11,7 @@ export const storageMessages = defineMessages({
     'noun.storage_visit': 'storage in progress (it may have ended: start again with your code)',
     'noun.storage_booking': 'storage booking',
 
-    'storage.refused.fixed_hours': 'Storage here always lasts {hours} hours.',
+    'storage.refused.fixed_hours': 'Storage here always lasts {hours} h.',
     'storage.refused.too_long': 'Choose between 1 and {maxHours} hours.',
     'storage.refused.hours_required':
       'Choose how long to store your things: 1 to {maxHours} hours.',
@@ -27,6 +27,9 @@ export const storageMessages = defineMessages({
       'This storage ended on {time}: you can only end it now and take your things.',
     'storage.refused.door_open': 'Close the door first.',
     'storage.refused.not_now': 'This cannot be done at this step.',
+    'storage.refused.in_use':
+      'This storage is already open on the kiosk. Finish there first, or wait a minute.',
+    'storage.refused.ended': 'This storage has ended: the compartment is no longer yours.',
     'storage.refused.door_failed': 'Compartment {label} did not open. Please call the mailroom.',
     'storage.refused.unknown_contact': 'Nobody active in the directory has this id.',
     'storage.refused.starts_in_past': 'A booking cannot start in the past.',
@@ -37,10 +40,6 @@ export const storageMessages = defineMessages({
     'storage.refused.not_cancellable':
       'This booking is already in use or over: it can no longer be withdrawn.',
     'storage.refused.nothing_to_empty': 'Compartment {label} holds no storage.',
-    'storage.refused.not_expired':
-      'This storage runs until {time}: it can be emptied only after that.',
-    'storage.refused.never_expires':
-      'This storage has no end time: only the person using it can end it.',
 
     'notifications.storage_booked.subject': 'Your storage booking: {bank}',
     'notifications.storage_booked.greeting': 'Hello {name},',
@@ -52,7 +51,7 @@ export const storageMessages = defineMessages({
     'notifications.storage_booked.from': 'Arrive from',
     'notifications.storage_booked.until': 'Arrive by',
     'notifications.storage_booked.stay': 'Length of stay',
-    'notifications.storage_booked.stay_hours': '{hours} hours from your arrival',
+    'notifications.storage_booked.stay_hours': '{hours} h from your arrival',
     'notifications.storage_booked.stay_open': 'no end time: until you end it',
     'notifications.storage_booked.how':
       'At the kiosk, choose personal storage and type this code: a compartment of this size opens for you. The same code opens it again until you end the storage.',
@@ -68,7 +67,7 @@ export const storageMessages = defineMessages({
       'stockage en cours (il a peut-être pris fin\u00a0: recommencez avec votre code)',
     'noun.storage_booking': 'réservation de stockage',
 
-    'storage.refused.fixed_hours': 'Ici, un stockage dure toujours {hours}\u00a0heures.',
+    'storage.refused.fixed_hours': 'Ici, un stockage dure toujours {hours}\u00a0h.',
     'storage.refused.too_long': 'Choisissez entre 1 et {maxHours}\u00a0heures.',
     'storage.refused.hours_required':
       'Choisissez la durée du stockage\u00a0: de 1 à {maxHours}\u00a0heures.',
@@ -85,6 +84,9 @@ export const storageMessages = defineMessages({
       'Ce stockage a pris fin le {time}\u00a0: vous pouvez seulement y mettre fin et reprendre vos affaires.',
     'storage.refused.door_open': 'Fermez d’abord la porte.',
     'storage.refused.not_now': 'Cette action n’est pas possible à cette étape.',
+    'storage.refused.in_use':
+      'Ce stockage est déjà ouvert sur la borne. Terminez d’abord là-bas, ou patientez une minute.',
+    'storage.refused.ended': 'Ce stockage est terminé : le casier n’est plus à vous.',
     'storage.refused.door_failed':
       'Le casier {label} ne s’est pas ouvert. Veuillez appeler le service courrier.',
     'storage.refused.unknown_contact': 'Aucune personne active de l’annuaire n’a cet identifiant.',
@@ -96,10 +98,6 @@ export const storageMessages = defineMessages({
     'storage.refused.not_cancellable':
       'Cette réservation est déjà utilisée ou terminée\u00a0: elle ne peut plus être annulée.',
     'storage.refused.nothing_to_empty': 'Le casier {label} ne contient aucun stockage.',
-    'storage.refused.not_expired':
-      'Ce stockage court jusqu’au {time}\u00a0: il ne peut être vidé qu’après.',
-    'storage.refused.never_expires':
-      'Ce stockage n’a pas de fin\u00a0: seule la personne qui l’utilise peut y mettre fin.',
 
     'notifications.storage_booked.subject': 'Votre réservation de stockage\u00a0: {bank}',
     'notifications.storage_booked.greeting': 'Bonjour {name},',
@@ -108,10 +106,10 @@ export const storageMessages = defineMessages({
     'notifications.storage_booked.field': '{label}\u00a0: {value}',
     'notifications.storage_booked.code': 'Code de stockage',
     'notifications.storage_booked.size': 'Taille du casier',
-    'notifications.storage_booked.from': 'Arrivée à partir du',
+    'notifications.storage_booked.from': 'Arrivée possible dès',
     'notifications.storage_booked.until': 'Arrivée au plus tard le',
     'notifications.storage_booked.stay': 'Durée du stockage',
-    'notifications.storage_booked.stay_hours': '{hours}\u00a0heures à partir de votre arrivée',
+    'notifications.storage_booked.stay_hours': '{hours}\u00a0h à partir de votre arrivée',
     'notifications.storage_booked.stay_open':
       'sans limite\u00a0: jusqu’à ce que vous y mettiez fin',
     'notifications.storage_booked.how':

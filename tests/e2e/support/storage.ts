@@ -1,10 +1,19 @@
 import { expect, type Page } from '@playwright/test';
+import { demoOverstayedStorage } from '../../../src-main/db/seed-demo-parcels.js';
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
 import { lockOf } from './demo-bank.js';
 import { demoSimulator } from './kiosk-page.js';
 import type { PersonAtLocker } from './person-at-locker.js';
+import { typeOnScreenKeyboard } from './on-screen-keyboard.js';
 import { enterCodeOnKeypad } from './pickup.js';
 import { signInTo, signOut } from './sign-in.js';
+
+/**
+ * The demo's overstayed storage (seed-demo-parcels.ts): compartment 20, its day over since
+ * before the kiosk started, for P10007 of the generated directory (seed-demo-directory.ts,
+ * the same names every time), whose name the status grid shows (G1, G3).
+ */
+export const overstayedStorage = { ...demoOverstayedStorage, ownerName: 'Marie-Ève Roy' } as const;
 
 /** From the home screen: "Store something" and its start page. */
 export async function openStorage(page: Page): Promise<void> {
@@ -101,4 +110,21 @@ export async function storageTileOf(page: Page, label: string) {
 export async function closeWithoutChange(label: string): Promise<void> {
   const { board, channel } = lockOf(label);
   await demoSimulator().closeByHand(board, channel);
+}
+
+/**
+ * G3 from the status grid's detail of an overstayed storage: "Empty this compartment", the
+ * reason typed on the on-screen keyboard, and "Open and empty"; the core opens the door.
+ */
+export async function emptyOverstayedStorage(page: Page, reason: string): Promise<void> {
+  await page.getByTestId('manage-empty-storage').click();
+  const form = page.getByTestId('manage-empty-form');
+  await expect(form).toBeVisible();
+  // Too short a reason cannot be confirmed (the core would refuse it too).
+  await expect(page.getByTestId('manage-empty-confirm')).toBeDisabled();
+  await typeOnScreenKeyboard(page, reason);
+  await expect(page.getByTestId('manage-empty-reason')).toHaveValue(reason);
+  await expect(page.getByTestId('manage-empty-reason-hint')).toHaveAttribute('data-valid', 'true');
+  await page.getByTestId('manage-empty-confirm').click();
+  await expect(form).toHaveCount(0);
 }

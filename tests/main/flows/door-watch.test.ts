@@ -21,6 +21,19 @@ describe('DoorWatch (door tasks finish when their door closes)', () => {
     expect(closed).toEqual(['task']);
   });
 
+  it('tells every task waiting on the same door, and only the cancelled one is left out', () => {
+    const hardware = new FakeHardware();
+    const watch = createDoorWatch(hardware);
+    hardware.setDoor(lock, 'open');
+    const closed: string[] = [];
+    watch.untilClosed(lock, () => closed.push('visit'));
+    const cancelOperator = watch.untilClosed(lock, () => closed.push('operator'));
+    watch.untilClosed(lock, () => closed.push('pickup'));
+    cancelOperator();
+    hardware.setDoor(lock, 'closed');
+    expect(closed).toEqual(['visit', 'pickup']);
+  });
+
   it('does not call back once cancelled', () => {
     const hardware = new FakeHardware();
     const watch = createDoorWatch(hardware);

@@ -6,9 +6,10 @@ import type {
   DropOffRequest,
   RecipientRef,
 } from '../../../src-shared/api/drop-off-methods.js';
+import type { ManagedCompartment } from '../../../src-shared/api/management-methods.js';
 import type { PickupView } from '../../../src-shared/api/pickup-methods.js';
 import type { BankSettings } from '../../../src-shared/domain/bank-settings.js';
-import type { LockAddress } from '../../../src-shared/domain/compartment.js';
+import type { CompartmentSize, LockAddress } from '../../../src-shared/domain/compartment.js';
 import type { UnlockOutcome } from '../../../src-shared/domain/door.js';
 import type { Locale } from '../../../src-shared/i18n/locales.js';
 import {
@@ -46,6 +47,25 @@ export async function lockOfId(harness: CoreHarness, compartmentId: string): Pro
 
 export async function idOfLabel(harness: CoreHarness, label: string): Promise<string> {
   return (await harness.compartment(label)).id;
+}
+
+/**
+ * The last compartment of a size, in label order, that is available and held for nobody (G1, as
+ * manage.compartments says): what a test takes when it needs a free one, whichever compartments
+ * the demo seed fills (its expired parcel, its overstayed storage) or keeps (the Finance one).
+ */
+export async function lastAvailable(
+  harness: CoreHarness,
+  size: CompartmentSize,
+): Promise<ManagedCompartment> {
+  const found = (await harness.call('manage.compartments', {}))
+    .filter((view) => view.size === size && view.use === 'available' && view.heldFor === null)
+    .sort((a, b) => Number(a.label) - Number(b.label))
+    .at(-1);
+  if (!found) {
+    throw new Error(`no available compartment of size ${size}`);
+  }
+  return found;
 }
 
 /** The bank's drop-off and pickup settings, changed through the API as the settings screen does. */

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contacts } from '../../../src-main/db/schema.js';
 import type { RecipientRef } from '../../../src-shared/api/drop-off-methods.js';
 import type { HandoverRequest } from '../../../src-shared/api/handover-methods.js';
 import { saveSettings, type CoreHarness } from '../core/core-harness.js';
@@ -190,6 +192,25 @@ describe('hand-over drops and refusals', () => {
     expect(twice.ok === false && twice.error.code).toBe('handover_refused');
     const cancel = await harness.invoke('handover.cancel', { handoverId: created.handoverId });
     expect(cancel.ok === false && cancel.error.code).toBe('handover_refused');
+    // Nor may the sender give up with the door open: the item may be inside.
+    const giveUp = await harness.invoke('handover.cancelDrop', { dropId: started.dropId });
+    expect(giveUp.ok === false && giveUp.error.message).toBe(
+      'Close the door first. If you put nothing in, open it again, then cancel once it is closed.',
+    );
     expect((await closeDropDoor(harness, started)).state).toBe('completed');
+  });
+
+  it('refuses a sender without an email address: their code could reach nobody', async () => {
+    harness.writeDatabase((tx) =>
+      tx.update(contacts).set({ email: null }).where(eq(contacts.id, james.id)).run(),
+    );
+    const before = handoverFootprint(harness);
+    const refused = await harness.invoke('handover.create', {
+      request: handoverRequest('return', james.id),
+    });
+    expect(refused.ok === false && refused.error.message).toBe(
+      "James O'Connor has no email address in the directory: the drop-off code could not reach them. Add one first.",
+    );
+    expect(handoverFootprint(harness)).toEqual(before);
   });
 });

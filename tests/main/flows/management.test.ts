@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertReservation } from '../../../src-main/db/queries/reservations.js';
+import { demoOverstayedStorage } from '../../../src-main/db/seed-demo-parcels.js';
 import type { CoreHarness } from '../core/core-harness.js';
 import {
   contactNamed,
@@ -12,7 +13,14 @@ import {
   scanned,
   startFlowHarness,
 } from './flow-kit.js';
-import { closeStorageDoor, refusal, storageCodes, storageRow, walkUp } from './storage-kit.js';
+import {
+  closeStorageDoor,
+  refusal,
+  seededStorage,
+  storageCodes,
+  storageRow,
+  walkUp,
+} from './storage-kit.js';
 
 const hourMs = 60 * 60_000;
 
@@ -151,27 +159,24 @@ describe('management', () => {
       use: 'expired',
       storage: { ...storage, expired: true },
     });
-    // Every other compartment says it holds no storage.
-    const others = (await harness.call('manage.compartments', {})).filter(
-      (compartment) => compartment.id !== ready.compartment.id,
+    // Every other compartment says it holds no storage, but the demo's overstayed one its own.
+    const seeded = seededStorage(harness);
+    const holding = (await harness.call('manage.compartments', {}))
+      .filter((compartment) => compartment.storage !== null)
+      .map((compartment) => [compartment.id, compartment.storage?.storageId]);
+    expect(holding).toHaveLength(2);
+    expect(holding).toEqual(
+      expect.arrayContaining([
+        [ready.compartment.id, ready.storageId],
+        [seeded.compartmentId, seeded.storageId],
+      ]),
     );
-    expect(others.every((compartment) => compartment.storage === null)).toBe(true);
   });
 
-  it('G3: an overstayed storage is emptied only after its end, with the reason logged and its code void', async () => {
+  it('G3: an overstayed storage is emptied with the reason logged and its code void', async () => {
     const ready = await walkUp(harness, 'S');
     const compartmentId = ready.compartment.id;
     harness.hardware.unlocked.length = 0;
-    const early = await refusal(harness, 'manage.emptyStorage', {
-      compartmentId,
-      reason: 'Overstayed',
-    });
-    expect(early.code).toBe('storage_refused');
-    expect(early.message).toMatch(
-      /^This storage runs until .+: it can be emptied only after that\.$/,
-    );
-    expect(harness.hardware.unlocked).toEqual([]);
-
     await harness.clock.advance((ready.endsAtMs ?? 0) - harness.clock.now());
     await harness.signInAdmin();
     const opened = await harness.call('manage.emptyStorage', {
@@ -210,6 +215,75 @@ describe('management', () => {
     expect(
       (await refusal(harness, 'manage.emptyStorage', { compartmentId, reason: 'Again' })).message,
     ).toBe(`Compartment ${ready.compartment.label} holds no storage.`);
+  });
+
+  it('X6, G3: a running storage may be emptied too (a lost code), never while its owner has the door open, and not while something is still seen inside', async () => {
+    const ready = await walkUp(harness, 'S');
+    const compartmentId = ready.compartment.id;
+    const lock = await lockOfId(harness, compartmentId);
+    // The owner opens the door (F3): the operator must wait.
+    const owner = await harness.call('storage.withCode', { code: ready.newCode });
+    await harness.call('storage.open', { visitId: owner.visitId });
+    await harness.signInAdmin();
+    const busy = await refusal(harness, 'manage.emptyStorage', {
+      compartmentId,
+      reason: 'Owner lost the code',
+    });
+    expect(busy).toEqual({
+      code: 'door_in_use',
+      message: `Compartment ${ready.compartment.label} is in use right now: someone has its door open. Try again once it is closed.`,
+    });
+    harness.hardware.setDoor(lock, 'closed');
+    await harness.call('storage.finish', { visitId: owner.visitId });
+
+    // Not overstayed: emptied all the same, once the door closes on an empty compartment.
+    harness.hardware.setItem(lock, true);
+    await harness.call('manage.emptyStorage', { compartmentId, reason: 'Owner lost the code' });
+    harness.hardware.setDoor(lock, 'closed');
+    expect(storageRow(harness, ready.storageId)['state']).toBe('active');
+    harness.hardware.setItem(lock, false);
+    await harness.call('manage.emptyStorage', { compartmentId, reason: 'Owner lost the code' });
+    harness.hardware.setDoor(lock, 'closed');
+    expect(storageRow(harness, ready.storageId)).toMatchObject({
+      state: 'emptied',
+      close_reason: 'Owner lost the code',
+    });
+    expect(
+      harness
+        .facts()
+        .filter((fact) => fact.type === 'storage.emptying_started')
+        .map((fact) => fact.details['overstayed']),
+    ).toEqual([false, false]);
+  });
+
+  it('G3: the demo’s overstayed storage is expired from the start, and an operator empties it', async () => {
+    const seeded = seededStorage(harness);
+    const owner = harness.rows("SELECT name FROM contact WHERE personnel_id = 'P10007'")[0]?.[
+      'name'
+    ] as string;
+    const before = await useOf(seeded.compartmentId);
+    expect(before).toMatchObject({
+      label: demoOverstayedStorage.compartmentLabel,
+      use: 'expired',
+      parcels: [],
+      storage: { storageId: seeded.storageId, ownerName: owner, expired: true },
+    });
+    expect(before.storage?.endsAtMs).toBeLessThan(harness.clock.now());
+
+    await harness.call('manage.emptyStorage', {
+      compartmentId: seeded.compartmentId,
+      reason: 'Overstayed by a day',
+    });
+    harness.hardware.setDoor(await lockOfId(harness, seeded.compartmentId), 'closed');
+    expect(storageRow(harness, seeded.storageId)).toMatchObject({
+      state: 'emptied',
+      close_reason: 'Overstayed by a day',
+      closed_by: harness.actor,
+    });
+    expect(storageCodes(harness, seeded.storageId)[0]).toMatchObject({
+      voided: harness.clock.now(),
+    });
+    expect(await useOf(seeded.compartmentId)).toMatchObject({ use: 'available', storage: null });
   });
 
   it('G3: the owner may still end an expired storage; a new storage can then take the compartment', async () => {

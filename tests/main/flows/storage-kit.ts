@@ -2,6 +2,7 @@ import type {
   StorageBookingRequest,
   StorageVisit,
 } from '../../../src-shared/api/storage-methods.js';
+import { demoOverstayedStorage } from '../../../src-main/db/seed-demo-parcels.js';
 import type { StoragePolicy } from '../../../src-shared/domain/bank-settings.js';
 import type { CompartmentSize } from '../../../src-shared/domain/compartment.js';
 import type { CoreHarness, Row } from '../core/core-harness.js';
@@ -80,6 +81,43 @@ export function storageRow(harness: CoreHarness, storageId: string): Row {
     throw new Error(`no storage ${storageId}`);
   }
   return row;
+}
+
+/**
+ * The demo seed's overstayed storage (G3: compartment 20, for P10007), there before any test
+ * acts: the storages and codes a test counts are the ones it made, so this one is left out.
+ */
+export function seededStorage(harness: CoreHarness): { storageId: string; compartmentId: string } {
+  const rows = harness.rows(
+    `SELECT s.id AS storageId, s.compartment_id AS compartmentId
+       FROM storage_reservation s
+       JOIN compartment c ON c.id = s.compartment_id
+       JOIN contact p ON p.id = s.contact_id
+      WHERE c.label = ? AND p.personnel_id = ?`,
+    demoOverstayedStorage.compartmentLabel,
+    demoOverstayedStorage.personnelId,
+  );
+  const [row] = rows;
+  if (rows.length !== 1 || !row) {
+    throw new Error(`expected the seed's overstayed storage once, found ${rows.length}`);
+  }
+  return { storageId: row['storageId'] as string, compartmentId: row['compartmentId'] as string };
+}
+
+/** The storage rows the test made (these columns, in id order): every one but the seed's. */
+export function madeStorages(harness: CoreHarness, columns = 'id'): Row[] {
+  return harness.rows(
+    `SELECT ${columns} FROM storage_reservation WHERE id <> ? ORDER BY id`,
+    seededStorage(harness).storageId,
+  );
+}
+
+/** The storage codes of the storages the test made: every one but the seed's storage's. */
+export function madeStorageCodeIds(harness: CoreHarness): Row[] {
+  return harness.rows(
+    "SELECT id FROM access_code WHERE purpose = 'storage' AND target_id <> ? ORDER BY id",
+    seededStorage(harness).storageId,
+  );
 }
 
 /** The storage's codes as the database holds them (never the digits). */

@@ -6,6 +6,8 @@ import {
   availableFor,
   closeStorageDoor,
   hourMs,
+  madeStorageCodeIds,
+  madeStorages,
   refusal,
   setItem,
   setStoragePolicy,
@@ -38,8 +40,8 @@ describe('walk-up storage', () => {
       startedAtMs: null,
       newCode: null,
     });
-    // The door is open, nothing is stored yet.
-    expect(harness.rows('SELECT id FROM storage_reservation')).toEqual([]);
+    // The door is open, nothing is stored yet (the demo's overstayed storage is not this one).
+    expect(madeStorages(harness)).toEqual([]);
     expect(harness.factTypes(started.compartment.id)).toContain('storage.start_requested');
 
     const ready = await closeStorageDoor(harness, started);
@@ -79,13 +81,13 @@ describe('walk-up storage', () => {
     expect(await refusal(harness, 'storage.start', { size: 'S', hours: 12, scanId: null })).toEqual(
       {
         code: 'storage_refused',
-        message: 'Storage here always lasts 24 hours.',
+        message: 'Storage here always lasts 24 h.',
       },
     );
     expect(
       (await refusal(harness, 'storage.start', { size: 'S', hours: 12, scanId: null }, 'fr'))
         .message,
-    ).toBe('Ici, un stockage dure toujours 24\u00a0heures.');
+    ).toBe('Ici, un stockage dure toujours 24\u00a0h.');
 
     await setStoragePolicy(harness, {
       duration: { kind: 'flexible', maxHours: 48 },
@@ -253,8 +255,8 @@ describe('walk-up storage', () => {
     expect((await closeStorageDoor(harness, reopened)).step).toBe('nothing_inside');
     const cancelled = await harness.call('storage.giveUp', { visitId: started.visitId });
     expect(cancelled.step).toBe('ended');
-    expect(harness.rows('SELECT id FROM storage_reservation')).toEqual([]);
-    expect(harness.rows("SELECT id FROM access_code WHERE purpose = 'storage'")).toEqual([]);
+    expect(madeStorages(harness)).toEqual([]);
+    expect(madeStorageCodeIds(harness)).toEqual([]);
     expect(harness.factTypes()).toContain('storage.start_cancelled');
     expect(harness.factTypes()).not.toContain('storage.started');
   });
@@ -282,9 +284,7 @@ describe('walk-up storage', () => {
     );
     expect(deposit.compartment.size).toBe('L');
     // And storage took no compartment of another size meanwhile.
-    const ids = harness
-      .rows('SELECT compartment_id AS id FROM storage_reservation')
-      .map((row) => row['id']);
+    const ids = madeStorages(harness, 'compartment_id AS id').map((row) => row['id']);
     expect(new Set(ids).size).toBe(large);
   });
 

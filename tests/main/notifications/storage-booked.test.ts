@@ -31,7 +31,7 @@ describe('composeStorageBooked', () => {
     expect(message.text).toContain('Compartment size: Medium');
     expect(message.text).toContain('Arrive from: Monday, June 15, 2026 at 9:00 AM');
     expect(message.text).toContain('Arrive by: Tuesday, June 16, 2026 at 9:00 AM');
-    expect(message.text).toContain('Length of stay: 24 hours from your arrival');
+    expect(message.text).toContain('Length of stay: 24 h from your arrival');
     expect(message.html).toContain('<html lang="en">');
     expect(message.html).toContain('04827193');
   });
@@ -46,7 +46,7 @@ describe('composeStorageBooked', () => {
     expect(message.subject).toBe('Votre réservation de stockage\u00a0: Hall A');
     expect(message.text).toContain('Code de stockage\u00a0: 04827193');
     expect(message.text).toContain('Taille du casier\u00a0: Moyen');
-    expect(message.text).toContain('Arrivée à partir du\u00a0: lundi 15 juin 2026 à 09:00');
+    expect(message.text).toContain('Arrivée possible dès\u00a0: lundi 15 juin 2026 à 09:00');
     expect(message.text).toContain('sans limite');
     expect(message.to).toEqual({ name: 'Zoé Martin', email: null });
   });
