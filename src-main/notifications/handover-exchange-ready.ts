@@ -3,7 +3,7 @@ import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate, type MessageParams } from '../../src-shared/i18n/translate.js';
 import type { ComposedMessage } from './composed-message.js';
 import { formatExpiry } from './format-expiry.js';
-import { composeCodeMessage, plainText } from './handover-code-message.js';
+import { composeCodeMessage, plainText } from './code-message.js';
 
 /** What the drop knows when an exchange's item is in (D4). */
 export interface ExchangeReadyInput {

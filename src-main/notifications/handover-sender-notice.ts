@@ -4,7 +4,7 @@ import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate, type MessageParams } from '../../src-shared/i18n/translate.js';
 import type { ComposedMessage } from './composed-message.js';
 import { formatExpiry } from './format-expiry.js';
-import { composeCodeMessage, plainText } from './handover-code-message.js';
+import { composeCodeMessage, plainText } from './code-message.js';
 
 /** What the mailroom's reservation knows when it sends the sender their code (D3, D4). */
 export interface HandoverSenderNoticeInput {

@@ -45,7 +45,6 @@ export const storageMessages = defineMessages({
     'notifications.storage_booked.greeting': 'Hello {name},',
     'notifications.storage_booked.intro':
       'A compartment is booked for you to store your things in the locker bank “{bank}”.',
-    'notifications.storage_booked.field': '{label}: {value}',
     'notifications.storage_booked.code': 'Storage code',
     'notifications.storage_booked.size': 'Compartment size',
     'notifications.storage_booked.from': 'Arrive from',
@@ -103,7 +102,6 @@ export const storageMessages = defineMessages({
     'notifications.storage_booked.greeting': 'Bonjour {name},',
     'notifications.storage_booked.intro':
       'Un casier vous est réservé pour y ranger vos affaires dans la consigne «\u00a0{bank}\u00a0».',
-    'notifications.storage_booked.field': '{label}\u00a0: {value}',
     'notifications.storage_booked.code': 'Code de stockage',
     'notifications.storage_booked.size': 'Taille du casier',
     'notifications.storage_booked.from': 'Arrivée possible dès',

@@ -6,7 +6,8 @@ import { qrCodePng } from './qr-code-png.js';
 import { pickupQrContentId } from './ready-for-pickup.js';
 
 /**
- * The shape every hand-over notice shares with the ready-for-pickup notice (D3, D4): a greeting,
+ * The shape every code notice shares (a storage booking F2, a return or exchange D3, D4, like
+ * the ready-for-pickup notice): a greeting,
  * what happened, the code in large digits, a few "label: value" lines, how to use it, an optional
  * pickup QR, and the bank's footer. Texts arrive translated; this file only lays them out, once
  * as plain text and once as HTML with everything escaped.
