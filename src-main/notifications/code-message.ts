@@ -3,7 +3,6 @@ import { translate } from '../../src-shared/i18n/translate.js';
 import type { ComposedMessage, InlineImage } from './composed-message.js';
 import { escapeHtml } from './html-escape.js';
 import { qrCodePng } from './qr-code-png.js';
-import { pickupQrContentId } from './ready-for-pickup.js';
 
 /**
  * The shape every code notice shares (a storage booking F2, a return or exchange D3, D4, like
@@ -12,6 +11,13 @@ import { pickupQrContentId } from './ready-for-pickup.js';
  * pickup QR, and the bank's footer. Texts arrive translated; this file only lays them out, once
  * as plain text and once as HTML with everything escaped.
  */
+/**
+ * The pickup QR is an inline attachment the HTML shows as `cid:` (see composed-message.ts for
+ * why not a `data:` URI). The id is the same in every message: it only has to be unique within
+ * one.
+ */
+export const pickupQrContentId = 'pickup-qr@casier.invalid';
+
 export interface CodeMessageParts {
   to: { name: string; email: string | null; language: Locale };
   subject: string;
