@@ -221,9 +221,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       emit: (view) => events.sink?.emit('deposit.changed', view),
       afterDeposit: () => relay.request(),
     });
+    // Set once the hand-over service exists: a picked-up exchange refreshes the mailroom's list.
+    const pickedUp: { tell?: (parcelIds: readonly string[]) => void } = {};
     const pickup = createPickupService({
       ...flowDependencies,
-      emit: (view) => events.sink?.emit('pickup.changed', view),
+      emit: (view) => {
+        events.sink?.emit('pickup.changed', view);
+        pickedUp.tell?.(
+          view.parcels
+            .filter((parcel) => parcel.state === 'taken')
+            .map((parcel) => parcel.parcelId),
+        );
+      },
     });
     started.push(() => pickup.stop());
     const management = createManagementService({
@@ -253,6 +262,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       afterNotice: () => relay.request(),
     });
     started.push(() => handovers.stop());
+    pickedUp.tell = (parcelIds) => {
+      handovers.parcelsTaken(parcelIds);
+    };
     const dispatcher = createDispatcher(
       createMethodHandlers({
         compartments,

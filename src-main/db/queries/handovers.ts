@@ -46,6 +46,14 @@ export function insertHandover(
     .get();
 }
 
+/** The hand-over whose item is this parcel (a return or an exchange), if any. */
+export function findHandoverOfParcel(
+  reader: KioskReader,
+  parcelId: string,
+): HandoverRow | undefined {
+  return reader.select().from(handovers).where(eq(handovers.parcelId, parcelId)).get();
+}
+
 export function findHandover(reader: KioskReader, handoverId: string): HandoverRow | undefined {
   return reader.select().from(handovers).where(eq(handovers.id, handoverId)).get();
 }

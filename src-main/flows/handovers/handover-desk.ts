@@ -3,6 +3,7 @@ import { KioskError } from '../../core/kiosk-error.js';
 import { findContact, type Contact } from '../../db/queries/contacts.js';
 import {
   findHandoverDetails,
+  findHandoverOfParcel,
   insertHandover,
   listOpenHandovers,
   recordHandoverCancelled,
@@ -36,6 +37,8 @@ export interface HandoverDesk {
   list(): HandoverView[];
   cancel(actor: Actor, handoverId: string): HandoverView;
   collect(actor: Actor, handoverId: string): Promise<HandoverView>;
+  /** Parcels just taken out by a pickup: an exchange among them tells the mailroom's list. */
+  parcelsTaken(parcelIds: readonly string[]): void;
 }
 
 const dayMs = 24 * 60 * 60_000;
@@ -236,6 +239,15 @@ export function createHandoverDesk(
         );
       });
       return changed(handoverId);
+    },
+
+    parcelsTaken: (parcelIds) => {
+      for (const parcelId of parcelIds) {
+        const handover = findHandoverOfParcel(db, parcelId);
+        if (handover?.bankId === bankId) {
+          changed(handover.id);
+        }
+      }
     },
 
     collect: async (actor, handoverId) => {

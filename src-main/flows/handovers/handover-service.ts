@@ -30,6 +30,11 @@ export interface HandoverService {
   withCode(code: string, locale: Locale): Promise<HandoverDropView>;
   reopen(dropId: string, locale: Locale): Promise<HandoverDropView>;
   cancelDrop(dropId: string): HandoverDropView;
+  /**
+   * Parcels a pickup just took out (E1): an exchange's hand-over reads `picked_up` from its
+   * parcel, and the mailroom's list is told.
+   */
+  parcelsTaken(parcelIds: readonly string[]): void;
   stop(): void;
 }
 
@@ -74,6 +79,7 @@ export function createHandoverService(deps: HandoverDependencies): HandoverServi
     withCode: (code, locale) => drops.withCode(code, locale),
     reopen: (dropId, locale) => drops.reopen(dropId, locale),
     cancelDrop: (dropId) => drops.cancelDrop(dropId),
+    parcelsTaken: (parcelIds) => desk.parcelsTaken(parcelIds),
     stop: () => drops.stop(),
   };
 }

@@ -103,8 +103,15 @@ describe('exchanges (D4)', () => {
     const taken = await takeParcels(harness, pickup, [parcelId]);
     expect(taken.parcels[0]?.state).toBe('taken');
     expect(parcelRow(harness, parcelId)['state']).toBe('picked_up');
-    // Derived from its parcel: the pickup flow knows nothing of hand-overs.
+    // Derived from its parcel: the pickup flow knows nothing of hand-overs, but the mailroom's
+    // list is told at once.
     expect(viewNow(created.handoverId)?.state).toBe('picked_up');
+    expect(
+      harness
+        .eventsNamed('handover.changed')
+        .filter((view) => view.handoverId === created.handoverId)
+        .at(-1)?.state,
+    ).toBe('picked_up');
     expect(await harness.call('handover.list', {})).toEqual([]);
     expect(
       harness
