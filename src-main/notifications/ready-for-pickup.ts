@@ -25,24 +25,36 @@ export interface ReadyForPickupInput {
 /** Where the pickup QR's inline image is named (code-message.ts lays every code notice out). */
 export { pickupQrContentId } from './code-message.js';
 
+/** Says a catalogue message in the notice's language. */
+export type Say = (key: MessageKey, params?: MessageParams) => string;
+
 /**
  * The "ready for pickup" message for one deposited parcel, in the recipient's language. Pure:
  * the same input always gives the same message (the QR is drawn synchronously).
  */
-export function composeReadyForPickup(input: ReadyForPickupInput): ComposedMessage {
+export function composeReadyForPickup(
+  input: ReadyForPickupInput,
+  /**
+   * Another subject and opening sentence for the same notice (an exchange's item is in, D4),
+   * given the bank's plain-text name; everything else is the ready-for-pickup notice.
+   */
+  headline?: (say: Say, bank: string) => { subject: string; intro: string },
+): ComposedMessage {
   if (!/^\d+$/.test(input.pickupCode)) {
     throw new RangeError('a pickup code is made of digits only');
   }
   const language = input.recipient.language;
-  const say = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
+  const say: Say = (key, params) => translate(language, key, params);
   const bank = plainText(input.bankName);
   const department = input.departmentName === null ? null : plainText(input.departmentName);
 
   const greeting = say('notifications.ready.greeting', { name: plainText(input.recipient.name) });
+  const own = headline?.(say, bank);
   const intro =
-    department === null
+    own?.intro ??
+    (department === null
       ? say('notifications.ready.intro', { bank })
-      : say('notifications.ready.intro_department', { bank, department });
+      : say('notifications.ready.intro_department', { bank, department }));
   const fields: Array<[label: string, value: string]> = [
     [say('notifications.ready.compartment'), plainText(input.compartment.label)],
     [
@@ -65,7 +77,7 @@ export function composeReadyForPickup(input: ReadyForPickupInput): ComposedMessa
   ]);
   return composeCodeMessage({
     to: { name: plainText(input.recipient.name), email: input.recipient.email, language },
-    subject: say('notifications.ready.subject', { bank }),
+    subject: own?.subject ?? say('notifications.ready.subject', { bank }),
     greeting,
     intro,
     codeLabel: say('notifications.ready.code'),
