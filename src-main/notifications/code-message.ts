@@ -1,6 +1,6 @@
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate } from '../../src-shared/i18n/translate.js';
-import type { ComposedMessage, InlineImage } from './composed-message.js';
+import type { ComposedMessage, InlineImage } from '../../src-shared/sync/composed-message.js';
 import { escapeHtml } from './html-escape.js';
 import { qrCodePng } from './qr-code-png.js';
 

@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { ComposedMessage } from './composed-message.js';
+import type { ComposedMessage } from '../../src-shared/sync/composed-message.js';
 
 /**
  * The local mailbox's sender. `.invalid` is reserved (RFC 2606): a file opened in a mail client

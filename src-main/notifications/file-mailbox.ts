@@ -9,7 +9,7 @@ import {
   notificationMutationPrefix,
   notificationMutationVersion,
   QueuedNotificationArgs,
-} from './queued-notification.js';
+} from '../../src-shared/sync/queued-notification.js';
 
 /**
  * The local file mailbox: until the cloud sends emails (issue 6), every queued notification is

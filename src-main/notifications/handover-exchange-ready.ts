@@ -1,6 +1,6 @@
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import { plainText } from './code-message.js';
-import type { ComposedMessage } from './composed-message.js';
+import type { ComposedMessage } from '../../src-shared/sync/composed-message.js';
 import { composeReadyForPickup } from './ready-for-pickup.js';
 
 /** What the drop knows when an exchange's item is in (D4). */

@@ -2,7 +2,7 @@ import type { CompartmentSize } from '../../src-shared/domain/compartment.js';
 import type { MessageKey } from '../../src-shared/i18n/en.js';
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate, type MessageParams } from '../../src-shared/i18n/translate.js';
-import type { ComposedMessage } from './composed-message.js';
+import type { ComposedMessage } from '../../src-shared/sync/composed-message.js';
 import { formatExpiry } from './format-expiry.js';
 import { composeCodeMessage, plainText } from './code-message.js';
 

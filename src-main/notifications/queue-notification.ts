@@ -3,13 +3,13 @@ import { issueMutationStamp } from '../db/queries/sync-device.js';
 import { syncOutbox } from '../db/schema.js';
 import type { KioskTx } from '../db/transaction.js';
 import { mutationArgsHash } from '../sync/args-hash.js';
-import type { ComposedMessage } from './composed-message.js';
+import type { ComposedMessage } from '../../src-shared/sync/composed-message.js';
 import {
   notificationMutationName,
   notificationMutationVersion,
   QueuedNotificationArgs,
   type NotificationKind,
-} from './queued-notification.js';
+} from '../../src-shared/sync/queued-notification.js';
 
 export interface NotificationToQueue {
   kind: NotificationKind;

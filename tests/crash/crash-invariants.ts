@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import {
   notificationKinds,
   notificationMutationName,
-} from '../../src-main/notifications/queued-notification.js';
+} from '../../src-shared/sync/queued-notification.js';
 
 /**
  * What must hold in the kiosk database after any crash (issue 4, "Tests"). Each check answers

@@ -6,9 +6,9 @@ import { recordAction } from '../../db/queries/record-action.js';
 import type { KioskTx } from '../../db/transaction.js';
 import { composeExchangeReady } from '../../notifications/handover-exchange-ready.js';
 import { composeHandoverSenderNotice } from '../../notifications/handover-sender-notice.js';
-import type { ComposedMessage } from '../../notifications/composed-message.js';
+import type { ComposedMessage } from '../../../src-shared/sync/composed-message.js';
 import { queueNotification } from '../../notifications/queue-notification.js';
-import type { NotificationKind } from '../../notifications/queued-notification.js';
+import type { NotificationKind } from '../../../src-shared/sync/queued-notification.js';
 
 /** Who a notice goes to, as the directory has them (A6: their language). */
 export interface NoticePerson {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { generatePickupTokenKeys, signPickupToken } from '../../../src-main/codes/pickup-token.js';
-import { ComposedMessage } from '../../../src-main/notifications/composed-message.js';
+import { ComposedMessage } from '../../../src-shared/sync/composed-message.js';
 import { composeExchangeReady } from '../../../src-main/notifications/handover-exchange-ready.js';
 import { composeHandoverSenderNotice } from '../../../src-main/notifications/handover-sender-notice.js';
 import { decodeQrPng } from './qr-image.js';

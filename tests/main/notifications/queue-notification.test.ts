@@ -3,7 +3,7 @@ import type { KioskDatabase } from '../../../src-main/db/open-kiosk-database.js'
 import { recordAction } from '../../../src-main/db/queries/record-action.js';
 import { activityLog, syncDevice, syncOutbox } from '../../../src-main/db/schema.js';
 import { queueNotification } from '../../../src-main/notifications/queue-notification.js';
-import { QueuedNotificationArgs } from '../../../src-main/notifications/queued-notification.js';
+import { QueuedNotificationArgs } from '../../../src-shared/sync/queued-notification.js';
 import { mutationArgsHash } from '../../../src-main/sync/args-hash.js';
 import { openTestKioskDatabase } from '../../helpers/kiosk-database.js';
 import { makeTempFolder } from '../../helpers/temp-folder.js';

@@ -6,7 +6,7 @@ import {
   pickupQrContentId,
   type ReadyForPickupInput,
 } from '../../../src-main/notifications/ready-for-pickup.js';
-import { ComposedMessage } from '../../../src-main/notifications/composed-message.js';
+import { ComposedMessage } from '../../../src-shared/sync/composed-message.js';
 import { decodeQrPng } from './qr-image.js';
 
 const expiresAtMs = Date.UTC(2026, 5, 15, 15, 6);

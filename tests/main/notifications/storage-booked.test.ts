@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ComposedMessage } from '../../../src-main/notifications/composed-message.js';
+import { ComposedMessage } from '../../../src-shared/sync/composed-message.js';
 import {
   composeStorageBooked,
   type StorageBookedInput,

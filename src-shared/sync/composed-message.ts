@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locales } from '../../src-shared/i18n/locales.js';
+import { locales } from '../i18n/locales.js';
 
 /**
  * An image the HTML shows through `cid:<contentId>`. Sent as an inline attachment of a
