@@ -42,7 +42,9 @@ export async function writeEntities(
   writes: readonly EntityWrite[],
   nowMs: number,
 ): Promise<{ tenantVersion: number | null; bankVersion: number | null }> {
-  const rows = writes.map((write) => {
+  // The last write of an entity wins; PostgreSQL refuses one statement touching a row twice.
+  const latest = new Map(writes.map((write) => [`${write.kind}\u0000${write.id}`, write]));
+  const rows = [...latest.values()].map((write) => {
     const tenantWide = isTenantEntityKind(write.kind);
     if (!tenantWide && scope.bankId === null) {
       throw new InvalidEntityError(write.kind, write.id, 'a bank is required for this kind');
