@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // One throw-away PostgreSQL server for the cloud suites (beside PGlite).
+    globalSetup: ['tests/helpers/postgres-global-setup.ts'],
   },
 });

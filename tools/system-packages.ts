@@ -19,6 +19,10 @@ export const requiredSystemPackages: SystemPackage[] = [
     why: 'pseudo-terminal pairs between the kiosk and the lock-board simulator',
   },
   { debianName: 'libusb-1.0-0', why: 'node-hid (HID POS barcode scanners)' },
+  {
+    debianName: 'postgresql',
+    why: 'the cloud tests and chaos suite on a real PostgreSQL server (besides PGlite)',
+  },
 ];
 
 export function isInstalled(debianName: string): boolean {
