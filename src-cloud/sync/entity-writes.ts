@@ -49,12 +49,14 @@ export async function writeEntities(
     if (!tenantWide && scope.bankId === null) {
       throw new InvalidEntityError(write.kind, write.id, 'a bank is required for this kind');
     }
-    if ('deleted' in write) return { write, tenantWide, value: null };
+    if ('deleted' in write) {
+      return { write, tenantWide, value: null };
+    }
     const parsed = entityValues[write.kind].safeParse(write.value);
     if (!parsed.success) {
       throw new InvalidEntityError(write.kind, write.id, parsed.error.issues[0]?.message ?? '?');
     }
-    return { write, tenantWide, value: parsed.data as unknown };
+    return { write, tenantWide, value: parsed.data };
   });
   const tenantVersion = rows.some((row) => row.tenantWide)
     ? await bumpTenantVersion(tx, scope.tenantId)

@@ -13,7 +13,9 @@ export async function bumpTenantVersion(tx: CloudTx, tenantId: string): Promise<
     .set({ version: sql`${tenants.version} + 1` })
     .where(eq(tenants.id, tenantId))
     .returning({ version: tenants.version });
-  if (row === undefined) throw new Error(`No tenant ${tenantId}`);
+  if (row === undefined) {
+    throw new Error(`No tenant ${tenantId}`);
+  }
   return row.version;
 }
 
@@ -23,6 +25,8 @@ export async function bumpBankVersion(tx: CloudTx, bankId: string): Promise<numb
     .set({ version: sql`${banks.version} + 1` })
     .where(eq(banks.id, bankId))
     .returning({ version: banks.version });
-  if (row === undefined) throw new Error(`No bank ${bankId}`);
+  if (row === undefined) {
+    throw new Error(`No bank ${bankId}`);
+  }
   return row.version;
 }
