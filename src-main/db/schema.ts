@@ -115,6 +115,17 @@ export const syncDevice = sqliteTable(
     lastMutationId: integer('last_mutation_id').notNull().default(0),
     /** Last hybrid-logical-clock stamp issued, so the clock never goes backwards across restarts. */
     lastHlc: text('last_hlc'),
+    /**
+     * The pull cookie (sync.md "Pull"): the server versions whose data this database holds.
+     * Saved only in the transaction that applies a complete pull, never apart from the data.
+     * Null until the first complete pull.
+     */
+    cookieBank: integer('cookie_bank'),
+    cookieTenant: integer('cookie_tenant'),
+    /** Highest mutation id the cloud confirmed applying (outbox rows up to it are acked). */
+    ackedMutationId: integer('acked_mutation_id').notNull().default(0),
+    /** When the last complete push-and-pull round finished (shown on the kiosk's sync status). */
+    lastSyncAt: integer('last_sync_at'),
   },
   (table) => [check('sync_device_singleton', sql`${table.singleton} = 1`)],
 );
@@ -754,5 +765,50 @@ export const handovers = sqliteTable(
       sql`(${table.state} IN ('awaiting_drop', 'in_locker')) = (${table.closedAt} IS NULL)`,
     ),
     check('handover_drop_by', sql`${table.dropBy} > ${table.createdAt}`),
+  ],
+);
+
+/**
+ * Out of service from the cloud (sync.md "Commands and clocks"): no new deposits into the
+ * compartment; a valid pickup still opens it. Kept apart from `compartment.service_state`, which
+ * the bank owns (G4 by an operator, X2 automatically), so neither side overwrites the other.
+ */
+export const compartmentIntents = sqliteTable(
+  'compartment_intent',
+  {
+    compartmentId: text('compartment_id')
+      .primaryKey()
+      .references(() => compartments.id),
+    outOfService: integer('out_of_service', { mode: 'boolean' }).notNull(),
+    note: text('note'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [check('compartment_intent_out_of_service', isBoolean(table.outOfService))],
+);
+
+/**
+ * G5 from the cloud: a remote open command as pulled, and what became of it. The id is recorded
+ * with its outcome in one transaction, so a command runs at most once, and never after
+ * `expires_at` in server time (local time + `server_offset_ms` measured at the pull).
+ */
+export const remoteCommands = sqliteTable(
+  'remote_command',
+  {
+    id: text('id').primaryKey(),
+    compartmentId: text('compartment_id').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    serverOffsetMs: integer('server_offset_ms').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    reason: text('reason').notNull(),
+    state: text('state', { enum: ['pending', 'opened', 'expired', 'refused'] }).notNull(),
+    receivedAt: integer('received_at').notNull(),
+    doneAt: integer('done_at'),
+  },
+  (table) => [
+    index('remote_command_state').on(table.state),
+    check(
+      'remote_command_state',
+      sql`${table.state} IN ('pending', 'opened', 'expired', 'refused')`,
+    ),
   ],
 );

@@ -15,6 +15,9 @@ export const activityTypes = [
   'compartment.taken_out_of_service',
   /** G4: an operator put it back; its count of failed openings starts again from zero. */
   'compartment.returned_to_service',
+  /** G5 from the cloud: a remote open command opened the door, or had expired (sync.md). */
+  'compartment.remote_opened',
+  'compartment.remote_open_expired',
   /** X7: the bank's hardware profile was edited (settings and compartment wiring). */
   'hardware.profile_saved',
   /** Commissioning walk: one door pulsed and what its sensor saw. */
