@@ -26,7 +26,9 @@ CREATE TABLE "alert" (
 	"id" text PRIMARY KEY NOT NULL,
 	"tenant_id" text NOT NULL,
 	"bank_id" text,
+	"device_id" text,
 	"kind" text NOT NULL,
+	"dedupe_key" text,
 	"message" text NOT NULL,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" bigint NOT NULL,
@@ -43,6 +45,18 @@ CREATE TABLE "bank_parcel" (
 	"expires_at" bigint,
 	"updated_at" bigint NOT NULL,
 	CONSTRAINT "bank_parcel_bank_id_parcel_id_pk" PRIMARY KEY("bank_id","parcel_id")
+);
+--> statement-breakpoint
+CREATE TABLE "bank_storage" (
+	"bank_id" text NOT NULL,
+	"storage_id" text NOT NULL,
+	"tenant_id" text NOT NULL,
+	"compartment_id" text,
+	"state" text NOT NULL,
+	"contact_id" text,
+	"ends_at" bigint,
+	"updated_at" bigint NOT NULL,
+	CONSTRAINT "bank_storage_bank_id_storage_id_pk" PRIMARY KEY("bank_id","storage_id")
 );
 --> statement-breakpoint
 CREATE TABLE "bank" (
@@ -144,6 +158,7 @@ CREATE TABLE "tenant" (
 ALTER TABLE "activity" ADD CONSTRAINT "activity_bank_id_bank_id_fk" FOREIGN KEY ("bank_id") REFERENCES "public"."bank"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_token" ADD CONSTRAINT "admin_token_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bank_parcel" ADD CONSTRAINT "bank_parcel_bank_id_bank_id_fk" FOREIGN KEY ("bank_id") REFERENCES "public"."bank"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bank_storage" ADD CONSTRAINT "bank_storage_bank_id_bank_id_fk" FOREIGN KEY ("bank_id") REFERENCES "public"."bank"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bank" ADD CONSTRAINT "bank_tenant_id_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bank" ADD CONSTRAINT "bank_location_id_location_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."location"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "device_mutation" ADD CONSTRAINT "device_mutation_device_id_device_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."device"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -156,7 +171,9 @@ ALTER TABLE "location" ADD CONSTRAINT "location_division_id_division_id_fk" FORE
 CREATE INDEX "activity_bank_hlc" ON "activity" USING btree ("bank_id","hlc");--> statement-breakpoint
 CREATE UNIQUE INDEX "admin_token_hash" ON "admin_token" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "alert_tenant" ON "alert" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "alert_open_dedupe" ON "alert" USING btree ("dedupe_key") WHERE resolved_at IS NULL;--> statement-breakpoint
 CREATE INDEX "bank_parcel_compartment" ON "bank_parcel" USING btree ("bank_id","compartment_id","state");--> statement-breakpoint
+CREATE INDEX "bank_storage_compartment" ON "bank_storage" USING btree ("bank_id","compartment_id","state");--> statement-breakpoint
 CREATE INDEX "bank_tenant" ON "bank" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "bank_enrolment_code" ON "bank" USING btree ("enrolment_code_hash");--> statement-breakpoint
 CREATE INDEX "device_bank" ON "device" USING btree ("bank_id");--> statement-breakpoint

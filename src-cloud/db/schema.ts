@@ -123,7 +123,13 @@ export const deviceMutations = pgTable(
     error: text('error'),
     appliedAt: ms('applied_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.deviceId, table.id] })],
+  (table) => [
+    primaryKey({ columns: [table.deviceId, table.id] }),
+    // Pull reports a device's rejected mutations; they are rare, so a partial index finds them.
+    index('device_mutation_rejected')
+      .on(table.deviceId, table.id)
+      .where(sql`status = 'rejected'`),
+  ],
 );
 
 /**
@@ -199,6 +205,30 @@ export const bankParcels = pgTable(
   ],
 );
 
+/**
+ * A personal storage (F1–F5) as the banks report it: it occupies a compartment like a parcel
+ * does, so the server's view of physical state includes it (invariant 6).
+ */
+export const bankStorages = pgTable(
+  'bank_storage',
+  {
+    bankId: text('bank_id')
+      .notNull()
+      .references(() => banks.id),
+    storageId: text('storage_id').notNull(),
+    tenantId: text('tenant_id').notNull(),
+    compartmentId: text('compartment_id'),
+    state: text('state', { enum: ['active', 'ended', 'emptied'] }).notNull(),
+    contactId: text('contact_id'),
+    endsAt: ms('ends_at'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.bankId, table.storageId] }),
+    index('bank_storage_compartment').on(table.bankId, table.compartmentId, table.state),
+  ],
+);
+
 /** Something an admin must look at: hash mismatch, unknown incarnation, a fact against an intent. */
 export const alerts = pgTable(
   'alert',
@@ -206,7 +236,13 @@ export const alerts = pgTable(
     id: text('id').primaryKey(),
     tenantId: text('tenant_id').notNull(),
     bankId: text('bank_id'),
+    deviceId: text('device_id'),
     kind: text('kind').notNull(),
+    /**
+     * Set for alerts a retrying bank would otherwise raise on every attempt (an unknown
+     * incarnation, a drifting clock): at most one unresolved alert per key.
+     */
+    dedupeKey: text('dedupe_key'),
     message: text('message').notNull(),
     details: jsonb('details')
       .notNull()
@@ -214,7 +250,12 @@ export const alerts = pgTable(
     createdAt: ms('created_at').notNull(),
     resolvedAt: ms('resolved_at'),
   },
-  (table) => [index('alert_tenant').on(table.tenantId, table.createdAt)],
+  (table) => [
+    index('alert_tenant').on(table.tenantId, table.createdAt),
+    uniqueIndex('alert_open_dedupe')
+      .on(table.dedupeKey)
+      .where(sql`resolved_at IS NULL`),
+  ],
 );
 
 /**

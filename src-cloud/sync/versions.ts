@@ -3,6 +3,13 @@ import type { CloudTx } from '../db/open-cloud-database.js';
 import { banks, tenants } from '../db/schema.js';
 
 /**
+ * The channel every version bump notifies, delivered at commit: the long-poll of every server
+ * instance listens to it (version-watch.ts), so a write through one instance wakes the pulls
+ * waiting on another. Payload: `tenant:<id>` or `bank:<id>`.
+ */
+export const versionChannel = 'casier_versions';
+
+/**
  * Bumps a pull-cookie counter under the row lock of its tenant or bank (sync.md "Pull"): every
  * writer of server-owned data calls one of these inside its transaction, so concurrent writers
  * get distinct versions in commit order and a reader never skips a late commit.
@@ -12,7 +19,11 @@ export async function bumpTenantVersion(tx: CloudTx, tenantId: string): Promise<
     .update(tenants)
     .set({ version: sql`${tenants.version} + 1` })
     .where(eq(tenants.id, tenantId))
-    .returning({ version: tenants.version });
+    // In the same statement: one round trip, and NOTIFY is sent only if the bump commits.
+    .returning({
+      version: tenants.version,
+      notified: sql<string>`pg_notify(${versionChannel}, 'tenant:' || ${tenants.id})::text`,
+    });
   if (row === undefined) {
     throw new Error(`No tenant ${tenantId}`);
   }
@@ -24,7 +35,10 @@ export async function bumpBankVersion(tx: CloudTx, bankId: string): Promise<numb
     .update(banks)
     .set({ version: sql`${banks.version} + 1` })
     .where(eq(banks.id, bankId))
-    .returning({ version: banks.version });
+    .returning({
+      version: banks.version,
+      notified: sql<string>`pg_notify(${versionChannel}, 'bank:' || ${banks.id})::text`,
+    });
   if (row === undefined) {
     throw new Error(`No bank ${bankId}`);
   }

@@ -12,8 +12,13 @@ export interface BankSettingsService {
   current(): BankSettings;
   /** Validates, stores and records the document; a refused document changes nothing. */
   save(settings: BankSettings, actor: string): BankSettings;
-  /** Called after a save commits. Returns a function that stops listening. */
+  /** Called after a save (or a reload that changed them) commits. Returns a stop function. */
   onChange(listener: (settings: BankSettings) => void): () => void;
+  /**
+   * Reads the row again after a pull wrote the cloud's settings (src-main/sync/apply): call it
+   * once the pull's transaction has committed. Listeners hear of it when something changed.
+   */
+  reload(): BankSettings;
 }
 
 export interface BankSettingsServiceDependencies {
@@ -24,9 +29,10 @@ export interface BankSettingsServiceDependencies {
 }
 
 /**
- * Reads the settings once at start and keeps them in memory; this service is their only writer,
- * so memory and row cannot drift. `save` writes the row and the 'bank.settings_saved' fact (with
- * the dotted paths of what changed, for the activity log and the cloud) in one transaction.
+ * Reads the settings once at start and keeps them in memory; this service and a pull (which then
+ * calls `reload`) are their only writers, so memory and row cannot drift. `save` writes the row
+ * and the 'bank.settings_saved' fact (with the dotted paths of what changed, for the activity log
+ * and the cloud) in one transaction.
  */
 export function createBankSettingsService(
   deps: BankSettingsServiceDependencies,
@@ -96,7 +102,18 @@ export function createBankSettingsService(
     };
   }
 
-  return { current: () => settings, save, onChange };
+  function reload(): BankSettings {
+    const next = frozen(readBankSettings(deps.db, deps.bankId).settings);
+    if (changedPaths(settings, next).length === 0) {
+      return settings;
+    }
+    settings = next;
+    rowNeedsRewrite = false;
+    notify(next);
+    return next;
+  }
+
+  return { current: () => settings, save, onChange, reload };
 }
 
 /** Every flow shares the one object `current()` returns, so none may change it for the others. */

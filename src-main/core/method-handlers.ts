@@ -5,6 +5,7 @@ import { heldScanOf } from './held-scan.js';
 import { KioskError } from './kiosk-error.js';
 import type { KioskServices } from './services.js';
 import { storageHandlers } from './storage-handlers.js';
+import { syncHandlers } from './sync-handlers.js';
 
 /**
  * Which service answers each kiosk API method, and what each needs: a method that takes
@@ -20,6 +21,7 @@ export function createMethodHandlers(services: KioskServices): MethodHandlers {
   return {
     ...storageHandlers(services, heldScan),
     ...handoverHandlers(services),
+    ...syncHandlers(services),
     'session.signIn': ({ userName, password }) => sessions.signIn(userName, password),
     'session.signInWithScan': ({ scanId }) => sessions.signInWithScan(heldScan(scanId)),
     'session.current': ({ session }) => sessions.current(session),

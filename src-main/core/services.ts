@@ -1,4 +1,5 @@
 import type { CommissioningCheck, LabelSheet } from '../../src-shared/api/contract.js';
+import type { SyncStatus } from '../../src-shared/api/sync-methods.js';
 import type { RecipientMatch } from '../../src-shared/api/drop-off-methods.js';
 import type { PublicKioskSettings } from '../../src-shared/domain/bank-settings.js';
 import type { CompartmentView, ServiceState } from '../../src-shared/domain/compartment.js';
@@ -38,6 +39,11 @@ export interface ScanService {
   submit(text: string, source: 'keyboard' | 'camera'): ClassifiedScan;
 }
 
+/** The link to the cloud as the screens show it (issue 6). */
+export interface SyncStatusSource {
+  status(): SyncStatus;
+}
+
 export interface KioskServices {
   compartments: CompartmentService;
   serviceStates: CompartmentServiceStateService;
@@ -54,4 +60,5 @@ export interface KioskServices {
   management: ManagementService;
   storage: StorageService;
   handovers: HandoverService;
+  sync: SyncStatusSource;
 }

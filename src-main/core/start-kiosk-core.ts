@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { AxiosAdapter } from 'axios';
 import { join } from 'node:path';
 import type { BankHardwareSettings } from '../../src-shared/domain/hardware-profile.js';
 import type { Clock } from '../../src-shared/time/clock.js';
@@ -17,6 +18,8 @@ import { scanForPages } from '../scanning/scan-event.js';
 import { createScanService } from '../scanning/scan-service.js';
 import { startScanners, type ScannerConfig } from '../scanning/start-scanners.js';
 import { systemClock } from '../time/system-clock.js';
+import { createKioskSync } from '../sync/kiosk-sync.js';
+import { createRemoteCommandRunner } from '../sync/remote-commands/remote-command-runner.js';
 import { AccountLockout } from '../auth/account-lockout.js';
 import { createOperatorSignIn } from '../auth/operator-sign-in.js';
 import { SessionManager } from '../auth/session-manager.js';
@@ -71,6 +74,14 @@ export interface KioskCoreOptions {
   logger?: Logger;
   /** This bank's sync device id until the cloud assigns one (issue 6). */
   deviceId?: string;
+  /** The cloud's base URL (issue 6); without it the kiosk does not sync ('not_configured'). */
+  cloudUrl?: string;
+  /** A one-time code exchanged for the device credential when the kiosk has none. */
+  enrolmentCode?: string;
+  /** For tests and the chaos suite: the network the sync client talks through. */
+  adapter?: AxiosAdapter;
+  /** Jitter of the sync backoff (seeded in tests). */
+  random?: () => number;
 }
 
 export interface KioskCore {
@@ -115,7 +126,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }
   };
   try {
-    ensureSyncIdentity(db, options.deviceId ?? 'unregistered-bank');
+    const syncIdentity = ensureSyncIdentity(db, options.deviceId ?? 'unregistered-bank');
     if (options.demo) {
       seedDemoBank(db, clock.now());
     }
@@ -265,6 +276,29 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     pickedUp.tell = (parcelIds) => {
       handovers.parcelsTaken(parcelIds);
     };
+    const sync = createKioskSync(options, {
+      db,
+      dataDir: options.dataDir,
+      identity: syncIdentity,
+      bankId: bank.id,
+      clock,
+      logger,
+      // G5 from the cloud opens through the same path (and checks) as an operator's open.
+      remoteCommands: createRemoteCommandRunner({
+        db,
+        clock,
+        logger,
+        bankId: bank.id,
+        compartments,
+      }),
+      // Flows read the settings from memory: a pulled settings document must reach it.
+      afterPage: (page) => {
+        if (page.settingsChanged) {
+          bankSettings.reload();
+        }
+      },
+    });
+    started.push(() => sync.stop());
     const dispatcher = createDispatcher(
       createMethodHandlers({
         compartments,
@@ -282,10 +316,16 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
         management,
         storage,
         handovers,
+        sync,
       }),
       logger,
     );
     events.sink = dispatcher;
+    started.push(
+      sync.onStatusChanged((status) => {
+        dispatcher.emit('sync.statusChanged', status);
+      }),
+    );
     started.push(bridgeDoorEvents({ hardware, doorTruth, dispatcher, logger }));
     started.push(
       sessions.onEnded((tag, reason) => {
@@ -302,6 +342,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     );
     started.push(await startScanners(options.scanners ?? {}, scans, clock, logger));
     hardware.start();
+    sync.start();
     logger.info({ bank: bank.name, dataDir: options.dataDir }, 'kiosk core started');
     return {
       transport: dispatcher,

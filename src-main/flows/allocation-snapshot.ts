@@ -8,6 +8,7 @@ import type {
 import type { BankSettings } from '../../src-shared/domain/bank-settings.js';
 import type { DoorSensing } from '../core/compartment-service.js';
 import { lockOf } from '../core/compartment-service.js';
+import { listCloudOutOfService } from '../db/queries/compartment-intents.js';
 import { listCompartments, type CompartmentRow } from '../db/queries/compartments.js';
 import {
   listActiveReservations,
@@ -89,13 +90,16 @@ export function buildAllocationBank(inputs: SnapshotInputs): AllocationBank {
       purpose: 'storage',
     });
   }
+  // Out of service from the cloud: no new deposit of any kind (sync.md). Only what goes in is
+  // allocated here; pickups, removals and operator opens never ask the engine.
+  const cloudOutOfService = listCloudOutOfService(reader, bankId);
   const compartments = listCompartments(reader, bankId).map((row): AllocationCompartment => ({
     id: row.id,
     label: row.label,
     size: row.size,
     doorBottomCm: row.doorBottomCm,
     doorTopCm: row.doorTopCm,
-    service: row.serviceState,
+    service: cloudOutOfService.has(row.id) ? 'out_of_service' : row.serviceState,
     fault: faultOf(row, inputs, stored.has(row.id) || storing.has(row.id)),
     occupancy: storing.get(row.id) ?? occupancyOf(stored.get(row.id), reserved.get(row.id)),
     dedicatedTo: inputs.dedications.get(row.id) ?? null,

@@ -11,6 +11,7 @@ import {
 } from '../core/compartment-service.js';
 import { KioskError } from '../core/kiosk-error.js';
 import type { KioskDb } from '../db/open-kiosk-database.js';
+import { listCloudOutOfService } from '../db/queries/compartment-intents.js';
 import { findCompartment, listCompartments } from '../db/queries/compartments.js';
 import { findContact } from '../db/queries/contacts.js';
 import { findDepartment } from '../db/queries/departments.js';
@@ -115,6 +116,9 @@ export function createManagementService(deps: ManagementDependencies): Managemen
       }
     }
     const dedications = deps.dedications();
+    // Out of service from the cloud shows once the compartment is empty, so what is inside (an
+    // expired parcel to remove, a storage to empty) stays in view.
+    const cloudOutOfService = listCloudOutOfService(db, bankId);
     const storages = new Map(
       listActiveStorages(db, bankId).map((storage) => [storage.compartmentId, storage]),
     );
@@ -129,9 +133,11 @@ export function createManagementService(deps: ManagementDependencies): Managemen
             ? 'expired'
             : parcels.length > 0 || storage !== undefined
               ? 'occupied'
-              : reserved.has(row.id)
-                ? 'reserved'
-                : 'available';
+              : cloudOutOfService.has(row.id)
+                ? 'out_of_service'
+                : reserved.has(row.id)
+                  ? 'reserved'
+                  : 'available';
       return {
         ...compartmentView(row, deps.doors),
         use,

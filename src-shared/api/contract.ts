@@ -9,6 +9,7 @@ import { handoverEvents, handoverMethods } from './handover-methods.js';
 import { pickupEvents, pickupMethods } from './pickup-methods.js';
 import { ScanId, sessionEvents, sessionMethods, withSession } from './session-methods.js';
 import { storageEvents, storageMethods } from './storage-methods.js';
+import { syncEvents, syncMethods } from './sync-methods.js';
 
 /**
  * The kiosk API: every method the renderer may call and every event the core pushes, defined
@@ -55,6 +56,7 @@ export const kioskMethods = {
   ...managementMethods,
   ...storageMethods,
   ...handoverMethods,
+  ...syncMethods,
   /** The bank and all its compartments with their live door and service states (G1). */
   'bank.overview': {
     args: z.object({}).strict(),
@@ -124,6 +126,7 @@ export const kioskEvents = {
   ...pickupEvents,
   ...storageEvents,
   ...handoverEvents,
+  ...syncEvents,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

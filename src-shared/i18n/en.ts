@@ -16,6 +16,7 @@ import { storageMessages } from './features/storage.js';
 import { storageScreenMessages } from './features/storage-screen.js';
 import { handoverMessages } from './features/handovers.js';
 import { handoverScreenMessages } from './features/handover-screen.js';
+import { syncMessages } from './features/sync.js';
 
 /**
  * English catalogue: the source of every message key. `{name}` marks a parameter.
@@ -106,6 +107,7 @@ export const en = {
   ...storageScreenMessages.en,
   ...handoverMessages.en,
   ...handoverScreenMessages.en,
+  ...syncMessages.en,
 };
 
 export type MessageKey = keyof typeof en;

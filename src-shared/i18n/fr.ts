@@ -17,6 +17,7 @@ import { storageMessages } from './features/storage.js';
 import { storageScreenMessages } from './features/storage-screen.js';
 import { handoverMessages } from './features/handovers.js';
 import { handoverScreenMessages } from './features/handover-screen.js';
+import { syncMessages } from './features/sync.js';
 
 export const fr: Catalogue = {
   ...codesMessages.fr,
@@ -37,6 +38,7 @@ export const fr: Catalogue = {
   ...storageScreenMessages.fr,
   ...handoverMessages.fr,
   ...handoverScreenMessages.fr,
+  ...syncMessages.fr,
   'app.title': 'Casier',
   'app.connecting': 'Connexion à la consigne…',
   'app.disconnected': 'Connexion à la consigne perdue. Nouvelle tentative…',

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { badges } from '../schema.js';
 import type { KioskReader, KioskTx } from '../transaction.js';
@@ -40,6 +40,53 @@ export function insertBadge(
     })
     .returning()
     .get();
+}
+
+/** The cloud's put: creates the badge under the cloud's id or replaces it. */
+export function upsertBadge(
+  tx: KioskTx,
+  badgeId: string,
+  draft: Required<BadgeDraft>,
+  nowMs: number,
+): Badge {
+  const columns = {
+    valueHash: draft.valueHash,
+    ...ownerColumns(draft.owner),
+    active: draft.active,
+  };
+  return tx
+    .insert(badges)
+    .values({ id: badgeId, ...columns, createdAt: nowMs, updatedAt: nowMs })
+    .onConflictDoUpdate({ target: badges.id, set: { ...columns, updatedAt: nowMs } })
+    .returning()
+    .get();
+}
+
+/** Only one badge may be active for a value: the others holding it (stale, seeded) stop. */
+export function deactivateOtherBadges(
+  tx: KioskTx,
+  valueHash: string,
+  keptByBadgeId: string,
+  nowMs: number,
+): void {
+  tx.update(badges)
+    .set({ active: false, updatedAt: nowMs })
+    .where(
+      and(eq(badges.valueHash, valueHash), eq(badges.active, true), ne(badges.id, keptByBadgeId)),
+    )
+    .run();
+}
+
+export function deleteBadge(tx: KioskTx, badgeId: string): void {
+  tx.delete(badges).where(eq(badges.id, badgeId)).run();
+}
+
+export function listBadgeIds(reader: KioskReader): string[] {
+  return reader
+    .select({ id: badges.id })
+    .from(badges)
+    .all()
+    .map((row) => row.id);
 }
 
 /**

@@ -52,3 +52,18 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** The cloud withdrew the bank's settings: back to the defaults. */
+export function deleteBankSettings(tx: KioskTx, bankId: string): void {
+  tx.delete(bankSettings).where(eq(bankSettings.bankId, bankId)).run();
+}
+
+export function hasBankSettings(reader: KioskReader, bankId: string): boolean {
+  return (
+    reader
+      .select({ bankId: bankSettings.bankId })
+      .from(bankSettings)
+      .where(eq(bankSettings.bankId, bankId))
+      .get() !== undefined
+  );
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { carriers } from '../schema.js';
 import type { KioskReader, KioskTx } from '../transaction.js';
@@ -35,6 +35,57 @@ export function insertCarrier(
     })
     .returning()
     .get();
+}
+
+/** The cloud's put: creates the carrier under the cloud's id or replaces it. */
+export function upsertCarrier(
+  tx: KioskTx,
+  carrierId: string,
+  draft: Required<CarrierDraft>,
+  nowMs: number,
+): CarrierAccount {
+  const name = draft.name.trim();
+  if (name === '') {
+    throw new RangeError('A carrier needs a name.');
+  }
+  const columns = { name, codeHash: draft.codeHash, active: draft.active };
+  return tx
+    .insert(carriers)
+    .values({ id: carrierId, ...columns, createdAt: nowMs, updatedAt: nowMs })
+    .onConflictDoUpdate({ target: carriers.id, set: { ...columns, updatedAt: nowMs } })
+    .returning()
+    .get();
+}
+
+/**
+ * Sign-in codes are unique: when the cloud gives a code to a carrier, another local row still
+ * holding it (stale or seeded) is deactivated and given a digest no QR code produces.
+ */
+export function releaseCarrierCode(
+  tx: KioskTx,
+  codeHash: string,
+  keptByCarrierId: string,
+  nowMs: number,
+): void {
+  const holders = tx
+    .select({ id: carriers.id })
+    .from(carriers)
+    .where(and(eq(carriers.codeHash, codeHash), ne(carriers.id, keptByCarrierId)))
+    .all();
+  for (const { id } of holders) {
+    tx.update(carriers)
+      .set({
+        codeHash: credentialHash(`released-carrier-code:${id}`),
+        active: false,
+        updatedAt: nowMs,
+      })
+      .where(eq(carriers.id, id))
+      .run();
+  }
+}
+
+export function deleteCarrier(tx: KioskTx, carrierId: string): void {
+  tx.delete(carriers).where(eq(carriers.id, carrierId)).run();
 }
 
 export function findCarrier(reader: KioskReader, carrierId: string): CarrierAccount | undefined {

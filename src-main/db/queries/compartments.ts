@@ -58,6 +58,27 @@ export function updateServiceState(
     .get();
 }
 
+/** What the cloud configures of a compartment; its wiring (board, channel) stays the bank's. */
+export type CompartmentConfig = Pick<
+  CompartmentRow,
+  'label' | 'size' | 'doorBottomCm' | 'doorTopCm'
+>;
+
+/** The cloud's put of a compartment's configuration; undefined when there is no such compartment. */
+export function updateCompartmentConfig(
+  tx: KioskTx,
+  compartmentId: string,
+  config: CompartmentConfig,
+  nowMs: number,
+): CompartmentRow | undefined {
+  return tx
+    .update(compartments)
+    .set({ ...config, updatedAt: nowMs })
+    .where(eq(compartments.id, compartmentId))
+    .returning()
+    .get();
+}
+
 export interface OpeningFailureRule {
   /** `compartment.unlock_observed` outcomes that count as a failed opening. */
   failureOutcomes: readonly string[];

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ContactDraft,
@@ -85,6 +85,125 @@ export function updateContact(
     .returning()
     .get();
   return row && toContact(row);
+}
+
+/**
+ * The cloud's put (sync.md "Who owns what"): creates the contact under the cloud's id or replaces
+ * every field of it, search column included, exactly as insertContact and updateContact write it.
+ */
+export function upsertContact(
+  tx: KioskTx,
+  contactId: string,
+  draft: ContactDraftInput,
+  nowMs: number,
+): Contact {
+  const columns = contactColumns(draft);
+  const row = tx
+    .insert(contacts)
+    .values({ id: contactId, ...columns, createdAt: nowMs, updatedAt: nowMs })
+    .onConflictDoUpdate({ target: contacts.id, set: { ...columns, updatedAt: nowMs } })
+    .returning()
+    .get();
+  return toContact(row);
+}
+
+/**
+ * Many cloud puts at once (a snapshot of a whole directory): one statement per few hundred rows,
+ * where a statement per row would hold the kiosk's only connection for seconds. PersonnelIDs the
+ * rows take are let go first by contacts outside the chunk (see releasePersonnelId); a swap
+ * inside a chunk fails on the unique index, and the caller then puts those rows one by one.
+ */
+export function upsertContacts(
+  tx: KioskTx,
+  rows: readonly { id: string; draft: ContactDraftInput }[],
+  nowMs: number,
+): void {
+  const replaced = Object.fromEntries(
+    upsertedContactColumns.map((key) => [key, sql.raw(`excluded."${contacts[key].name}"`)]),
+  );
+  // 14 columns × 500 rows stays far below SQLite's 32,766 bound parameters per statement.
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500).map(({ id, draft }) => ({
+      id,
+      ...contactColumns(draft),
+      createdAt: nowMs,
+      updatedAt: nowMs,
+    }));
+    const personnelIds = chunk.flatMap((row) =>
+      row.personnelId === null ? [] : [row.personnelId],
+    );
+    if (personnelIds.length > 0) {
+      tx.update(contacts)
+        .set({ personnelId: null, updatedAt: nowMs })
+        .where(
+          and(
+            inArray(contacts.personnelId, personnelIds),
+            notInArray(
+              contacts.id,
+              chunk.map((row) => row.id),
+            ),
+          ),
+        )
+        .run();
+    }
+    tx.insert(contacts)
+      .values(chunk)
+      .onConflictDoUpdate({ target: contacts.id, set: replaced })
+      .run();
+  }
+}
+
+/** What a put replaces: everything but the id and the creation time. */
+const upsertedContactColumns = [
+  'name',
+  'email',
+  'phone',
+  'language',
+  'personnelId',
+  'departmentId',
+  'accessibilityNeed',
+  'customFields',
+  'active',
+  'searchText',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof contacts.$inferInsert)[];
+
+/**
+ * B2: PersonnelIDs are unique. When the cloud gives one to a contact, another local row still
+ * holding it (a stale or seeded contact) lets go of it; that row's own put, if any, follows.
+ */
+export function releasePersonnelId(
+  tx: KioskTx,
+  personnelId: string,
+  keptByContactId: string,
+  nowMs: number,
+): void {
+  tx.update(contacts)
+    .set({ personnelId: null, updatedAt: nowMs })
+    .where(and(eq(contacts.personnelId, personnelId), ne(contacts.id, keptByContactId)))
+    .run();
+}
+
+/** A contact who left stays as a row while parcels or history point at it. */
+export function setContactActive(
+  tx: KioskTx,
+  contactId: string,
+  active: boolean,
+  nowMs: number,
+): void {
+  tx.update(contacts).set({ active, updatedAt: nowMs }).where(eq(contacts.id, contactId)).run();
+}
+
+export function deleteContact(tx: KioskTx, contactId: string): void {
+  tx.delete(contacts).where(eq(contacts.id, contactId)).run();
+}
+
+export function listContactIds(reader: KioskReader): string[] {
+  return reader
+    .select({ id: contacts.id })
+    .from(contacts)
+    .all()
+    .map((row) => row.id);
 }
 
 export function findContact(reader: KioskReader, contactId: string): Contact | undefined {

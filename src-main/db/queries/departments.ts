@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { normalizeSearchText, searchWords } from '../../../src-shared/domain/search-text.js';
 import { departmentDelegates, departments } from '../schema.js';
@@ -88,6 +88,94 @@ export function setDepartmentActive(
     .where(eq(departments.id, departmentId))
     .returning(departmentColumns)
     .get();
+}
+
+/**
+ * The cloud's put: creates the department under the cloud's id or replaces its name, key contact
+ * and active flag.
+ */
+export function upsertDepartment(
+  tx: KioskTx,
+  departmentId: string,
+  draft: Required<DepartmentDraft>,
+  nowMs: number,
+): Department {
+  const name = validName(draft.name);
+  const columns = {
+    name,
+    searchName: normalizeSearchText(name),
+    keyContactId: draft.keyContactId,
+    active: draft.active,
+  };
+  return tx
+    .insert(departments)
+    .values({ id: departmentId, ...columns, createdAt: nowMs, updatedAt: nowMs })
+    .onConflictDoUpdate({ target: departments.id, set: { ...columns, updatedAt: nowMs } })
+    .returning(departmentColumns)
+    .get();
+}
+
+/**
+ * Names are unique whatever their case or accents: when the cloud gives a name to a department,
+ * another local row still holding it (stale or seeded) is deactivated and its search name made
+ * its own, so the cloud's department can take the name.
+ */
+export function releaseDepartmentName(
+  tx: KioskTx,
+  name: string,
+  keptByDepartmentId: string,
+  nowMs: number,
+): void {
+  tx.update(departments)
+    .set({
+      searchName: sql`${departments.searchName} || ' #' || ${departments.id}`,
+      active: false,
+      updatedAt: nowMs,
+    })
+    .where(
+      and(
+        eq(departments.searchName, normalizeSearchText(name)),
+        ne(departments.id, keptByDepartmentId),
+      ),
+    )
+    .run();
+}
+
+export function deleteDepartment(tx: KioskTx, departmentId: string): void {
+  tx.delete(departments).where(eq(departments.id, departmentId)).run();
+}
+
+export function listDepartmentIds(reader: KioskReader): string[] {
+  return reader
+    .select({ id: departments.id })
+    .from(departments)
+    .all()
+    .map((row) => row.id);
+}
+
+/** Every delegation as `<departmentId>:<contactId>`, the id the cloud gives it. */
+export function listDepartmentDelegateKeys(reader: KioskReader): string[] {
+  return reader
+    .select({
+      departmentId: departmentDelegates.departmentId,
+      contactId: departmentDelegates.contactId,
+    })
+    .from(departmentDelegates)
+    .all()
+    .map((row) => departmentDelegateKey(row.departmentId, row.contactId));
+}
+
+export function departmentDelegateKey(departmentId: string, contactId: string): string {
+  return `${departmentId}:${contactId}`;
+}
+
+/** Removes the delegation a `<departmentId>:<contactId>` key names, if there is one. */
+export function removeDepartmentDelegateByKey(tx: KioskTx, key: string): void {
+  tx.delete(departmentDelegates)
+    .where(
+      sql`${departmentDelegates.departmentId} || ':' || ${departmentDelegates.contactId} = ${key}`,
+    )
+    .run();
 }
 
 export function findDepartment(reader: KioskReader, departmentId: string): Department | undefined {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { parsePasswordHash } from '../../../src-shared/domain/password-hash.js';
 import { OperatorRole } from '../../../src-shared/domain/roles.js';
@@ -53,6 +53,69 @@ export function insertOperator(
     })
     .returning()
     .get();
+}
+
+/**
+ * The cloud's put: creates the operator under the cloud's id or replaces what the cloud owns of
+ * it. The failed sign-in count and lock are the bank's (A8) and are never overwritten.
+ */
+export function upsertOperator(
+  tx: KioskTx,
+  operatorId: string,
+  draft: Required<OperatorDraft>,
+  nowMs: number,
+): Operator {
+  if (!parsePasswordHash(draft.passwordHash)) {
+    throw new RangeError(`The password hash of operator ${operatorId} is not a $scrypt$ hash.`);
+  }
+  const displayName = draft.displayName.trim();
+  if (displayName === '') {
+    throw new RangeError('An operator needs a display name.');
+  }
+  const columns = {
+    userName: validUserName(draft.userName),
+    displayName,
+    passwordHash: draft.passwordHash,
+    role: OperatorRole.parse(draft.role),
+    active: draft.active,
+  };
+  return tx
+    .insert(operators)
+    .values({ id: operatorId, ...columns, createdAt: nowMs, updatedAt: nowMs })
+    .onConflictDoUpdate({ target: operators.id, set: { ...columns, updatedAt: nowMs } })
+    .returning()
+    .get();
+}
+
+/**
+ * User names are unique: when the cloud gives one to an operator, another local row still holding
+ * it (stale or seeded) is deactivated and renamed to its own id, which nobody types.
+ */
+export function releaseUserName(
+  tx: KioskTx,
+  userName: string,
+  keptByOperatorId: string,
+  nowMs: number,
+): void {
+  tx.update(operators)
+    .set({ userName: sql`'~' || ${operators.id}`, active: false, updatedAt: nowMs })
+    .where(
+      and(eq(operators.userName, normalizeUserName(userName)), ne(operators.id, keptByOperatorId)),
+    )
+    .run();
+}
+
+export function setOperatorActive(
+  tx: KioskTx,
+  operatorId: string,
+  active: boolean,
+  nowMs: number,
+): void {
+  tx.update(operators).set({ active, updatedAt: nowMs }).where(eq(operators.id, operatorId)).run();
+}
+
+export function deleteOperator(tx: KioskTx, operatorId: string): void {
+  tx.delete(operators).where(eq(operators.id, operatorId)).run();
 }
 
 export function findOperator(reader: KioskReader, operatorId: string): Operator | undefined {

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import { cookieNotBefore, type SyncCookie } from '../../../src-shared/sync/cookie.js';
 import { formatHlc, nextHlc, parseHlc } from '../../../src-shared/time/hlc.js';
 import type { KioskDb } from '../open-kiosk-database.js';
 import { syncDevice } from '../schema.js';
+import type { KioskReader, KioskTx } from '../transaction.js';
 
 export interface SyncIdentity {
   deviceId: string;
@@ -54,4 +56,57 @@ export function issueMutationStamp(
     .where(eq(syncDevice.singleton, 1))
     .run();
   return { mutationId, hlc };
+}
+
+/** Where this kiosk stands with the cloud, as sync_device records it. */
+export interface SyncProgress {
+  /** Highest mutation id issued on this database. */
+  lastMutationId: number;
+  /** Highest id the cloud confirmed applying. */
+  ackedMutationId: number;
+  /** Null until the first complete pull. */
+  cookie: SyncCookie | null;
+  lastSyncAt: number | null;
+}
+
+export function readSyncProgress(reader: KioskReader): SyncProgress {
+  const device = reader.select().from(syncDevice).where(eq(syncDevice.singleton, 1)).get();
+  if (!device) {
+    throw new Error(
+      'The kiosk database has no sync identity; ensureSyncIdentity must run at start.',
+    );
+  }
+  const cookie =
+    device.cookieBank === null || device.cookieTenant === null
+      ? null
+      : { bank: device.cookieBank, tenant: device.cookieTenant };
+  return {
+    lastMutationId: device.lastMutationId,
+    ackedMutationId: device.ackedMutationId,
+    cookie,
+    lastSyncAt: device.lastSyncAt,
+  };
+}
+
+/**
+ * Saves the pull cookie. Only the transaction that applied a complete pull's data calls it, so
+ * cookie and data are never saved apart (sync.md); a cookie older than the saved one is refused
+ * (invariant 5), which rolls that transaction back.
+ */
+export function saveSyncCookie(tx: KioskTx, cookie: SyncCookie): void {
+  const saved = readSyncProgress(tx).cookie;
+  if (saved && !cookieNotBefore(cookie, saved)) {
+    throw new Error(
+      `Refusing to move the pull cookie back from ${JSON.stringify(saved)} to ${JSON.stringify(cookie)}.`,
+    );
+  }
+  tx.update(syncDevice)
+    .set({ cookieBank: cookie.bank, cookieTenant: cookie.tenant })
+    .where(eq(syncDevice.singleton, 1))
+    .run();
+}
+
+/** When the last complete push-and-pull round finished. */
+export function saveLastSyncAt(db: Pick<KioskDb, 'update'>, nowMs: number): void {
+  db.update(syncDevice).set({ lastSyncAt: nowMs }).where(eq(syncDevice.singleton, 1)).run();
 }

@@ -1,0 +1,24 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * Bulk writes as `INSERT … SELECT FROM unnest($1::text[], $2::bigint[], …)`: one parameter per
+ * column instead of one per value, so a 1,000-mutation batch costs a handful of short
+ * statements to build, send and plan (the 100,000-mutation catch-up must take seconds).
+ */
+export function arrayParam(values: readonly unknown[], type: 'text' | 'bigint' | 'integer'): SQL {
+  return sql`${sql.param([...values])}::${sql.raw(type)}[]`;
+}
+
+/** The rows of a raw statement's result on either driver (node-postgres or PGlite). */
+export function resultRows<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** Rows in slices small enough for one statement each, so memory stays bounded. */
+export function inChunks<T>(rows: readonly T[], size = 1000): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) {
+    chunks.push(rows.slice(start, start + size));
+  }
+  return chunks;
+}
