@@ -8,7 +8,8 @@ import { CompartmentConfigValue, EntityKindSchema } from '../../src-shared/sync/
  * except compartment ids, which are the bank's own.
  */
 
-const id = z.string().min(1).max(64);
+// 160: a department delegate is named `<departmentId>:<contactId>`, two UUIDs and a colon.
+const id = z.string().min(1).max(160);
 const name = z.string().trim().min(1).max(200);
 
 export const ErrorBodySchema = z

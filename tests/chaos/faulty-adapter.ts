@@ -37,6 +37,7 @@ export interface FaultLog {
 export class FaultyNetwork {
   private partition: Partition = 'none';
   private readonly held: Promise<unknown>[] = [];
+  private readonly forced: FaultKind[] = [];
   readonly log: FaultLog[] = [];
 
   constructor(
@@ -49,9 +50,21 @@ export class FaultyNetwork {
     this.partition = partition;
   }
 
+  /** The next requests meet these faults, in order, before the weights apply again. */
+  forceNext(...kinds: FaultKind[]): void {
+    this.forced.push(...kinds);
+  }
+
+  setWeights(weights: Partial<Record<FaultKind, number>>): void {
+    for (const kind of faultKinds) {
+      this.weights[kind] = weights[kind] ?? 0;
+    }
+  }
+
   /** The network heals: no faults, no partition. */
   heal(): void {
     this.partition = 'none';
+    this.forced.length = 0;
     for (const kind of Object.keys(this.weights) as FaultKind[]) {
       this.weights[kind] = kind === 'deliver' ? 1 : 0;
     }
@@ -106,6 +119,8 @@ export class FaultyNetwork {
   };
 
   private pick(): FaultKind {
+    const forced = this.forced.shift();
+    if (forced !== undefined) {return forced;}
     const entries = faultKinds.map((kind) => [kind, this.weights[kind] ?? 0] as const);
     const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
     let roll = this.random() * total;
