@@ -176,6 +176,7 @@ CREATE INDEX "bank_parcel_compartment" ON "bank_parcel" USING btree ("bank_id","
 CREATE INDEX "bank_storage_compartment" ON "bank_storage" USING btree ("bank_id","compartment_id","state");--> statement-breakpoint
 CREATE INDEX "bank_tenant" ON "bank" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "bank_enrolment_code" ON "bank" USING btree ("enrolment_code_hash");--> statement-breakpoint
+CREATE INDEX "device_mutation_rejected" ON "device_mutation" USING btree ("device_id","id") WHERE status = 'rejected';--> statement-breakpoint
 CREATE INDEX "device_bank" ON "device" USING btree ("bank_id");--> statement-breakpoint
 CREATE INDEX "division_tenant" ON "division" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "email_outbox_notification" ON "email_outbox" USING btree ("bank_id","notification_id");--> statement-breakpoint

@@ -263,7 +263,7 @@ async function applyOne(
   if (handler === undefined) {
     return { status: 'rejected', error: `No handler for ${mutation.name} v${mutation.v}.` };
   }
-  return handler.apply({ tx, device, nowMs, mutation, effects });
+  return await handler.apply({ tx, device, nowMs, mutation, effects });
 }
 
 function resultOf(id: number, outcome: HandlerOutcome): MutationResult {

@@ -153,6 +153,7 @@ class PostgresVersionWatch implements VersionWatch {
       }
     });
     client.on('error', () => this.#lost(client));
+    client.on('end', () => this.#lost(client));
     await client.query(`LISTEN ${versionChannel}`);
     if (this.#closed) {
       client.release(true);

@@ -2,8 +2,10 @@ import type { ActivityType } from '../../../src-shared/domain/activity.js';
 import type { DeviceIdentity } from '../../auth/device-auth.js';
 import type { CloudTx } from '../../db/open-cloud-database.js';
 import { sql } from 'drizzle-orm';
+import type { EmailToQueue } from '../../email/queue-email.js';
 import { raiseAlerts, type AlertToRaise } from '../alerts.js';
 import { arrayParam, inChunks, resultRows } from '../bulk-sql.js';
+import { queueEmails } from './email-batch.js';
 import { compensateIntents } from './intent-compensation.js';
 import { projectFact, PhysicalProjection } from './physical-projection.js';
 
@@ -27,6 +29,7 @@ export interface ReceivedFact {
 export class BatchEffects {
   readonly #facts: ReceivedFact[] = [];
   readonly #alerts: AlertToRaise[] = [];
+  readonly #emails: EmailToQueue[] = [];
 
   constructor(
     readonly device: DeviceIdentity,
@@ -35,6 +38,10 @@ export class BatchEffects {
 
   addFact(fact: ReceivedFact): void {
     this.#facts.push(fact);
+  }
+
+  addEmail(email: EmailToQueue): void {
+    this.#emails.push(email);
   }
 
   addAlert(alert: Omit<AlertToRaise, 'tenantId' | 'bankId' | 'deviceId'>): void {
@@ -63,6 +70,7 @@ export class BatchEffects {
     for (const alert of compensation) {
       this.addAlert(alert);
     }
+    await queueEmails(tx, this.#emails, this.nowMs);
     await raiseAlerts(tx, this.#alerts, this.nowMs);
   }
 

@@ -9,15 +9,15 @@ import type { HandlerOutcome, MutationHandler, PushContext } from './handler.js'
  */
 export function factHandler(type: ActivityType): MutationHandler {
   return {
-    apply: ({ mutation, effects }: PushContext): Promise<HandlerOutcome> => {
+    apply: ({ mutation, effects }: PushContext): HandlerOutcome => {
       const parsed = FactArgs.safeParse(mutation.args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return Promise.resolve({
+        return {
           status: 'rejected',
           error:
             `Invalid ${type} v${mutation.v} arguments: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-        });
+        };
       }
       effects.addFact({
         activityId: parsed.data.activityId,
@@ -29,7 +29,7 @@ export function factHandler(type: ActivityType): MutationHandler {
         hlc: mutation.hlc,
         wallTime: mutation.wallTime,
       });
-      return Promise.resolve({ status: 'applied' });
+      return { status: 'applied' };
     },
   };
 }

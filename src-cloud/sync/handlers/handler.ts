@@ -21,5 +21,5 @@ export interface PushContext {
 export type HandlerOutcome = { status: 'applied' } | { status: 'rejected'; error: string };
 
 export interface MutationHandler {
-  apply(context: PushContext): Promise<HandlerOutcome>;
+  apply(context: PushContext): HandlerOutcome | Promise<HandlerOutcome>;
 }

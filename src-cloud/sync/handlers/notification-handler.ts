@@ -2,17 +2,17 @@ import {
   QueuedNotificationArgs,
   type NotificationKind,
 } from '../../../src-shared/sync/queued-notification.js';
-import { queueEmail } from '../../email/queue-email.js';
 import type { HandlerOutcome, MutationHandler, PushContext } from './handler.js';
 
 /**
  * `notification.<kind>` v1: the bank queued a message; the cloud's email outbox gets it in the
  * same transaction as the mutation's result (A10: an offline drop-off's email goes out when its
- * mutation arrives). The notification id makes a replay queue nothing.
+ * mutation arrives). The notification id makes a replay queue nothing. Written with the batch's
+ * other effects (handlers/email-batch.ts).
  */
 export function notificationHandler(kind: NotificationKind): MutationHandler {
   return {
-    apply: async ({ tx, device, mutation, nowMs }: PushContext): Promise<HandlerOutcome> => {
+    apply: ({ device, mutation, effects }: PushContext): HandlerOutcome => {
       const parsed = QueuedNotificationArgs.safeParse(mutation.args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -29,19 +29,15 @@ export function notificationHandler(kind: NotificationKind): MutationHandler {
           error: `${mutation.name} carries a ${args.kind} notification.`,
         };
       }
-      await queueEmail(
-        tx,
-        {
-          tenantId: device.tenantId,
-          bankId: device.bankId,
-          notificationId: args.notificationId,
-          kind: args.kind,
-          message: args.message,
-          parcelIds: args.parcelIds,
-          expiresAt: args.expiresAtMs,
-        },
-        nowMs,
-      );
+      effects.addEmail({
+        tenantId: device.tenantId,
+        bankId: device.bankId,
+        notificationId: args.notificationId,
+        kind: args.kind,
+        message: args.message,
+        parcelIds: args.parcelIds,
+        expiresAt: args.expiresAtMs,
+      });
       return { status: 'applied' };
     },
   };

@@ -179,13 +179,36 @@ describe.each(cloudDatabaseKinds)('push on %s', (kind) => {
     await push([notification(1, 'note-1')]);
     await push([notification(1, 'note-1')]);
     // The same notification under a later id (re-queued by the kiosk) still sends nothing new.
-    await push([notification(2, 'note-1'), notification(3, 'note-2')]);
+    await push([
+      notification(2, 'note-1'),
+      notification(3, 'note-2', null),
+      notification(4, 'note-2', null),
+    ]);
     const emails = await cloud.db
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.bankId, device.bankId));
-    expect(emails.map((email) => email.notificationId).sort()).toEqual(['note-1', 'note-2']);
-    expect(emails[0]).toMatchObject({ tenantId: device.tenantId, state: 'pending' });
+    const byId = Object.fromEntries(emails.map((email) => [email.notificationId, email]));
+    expect(Object.keys(byId).sort()).toEqual(['note-1', 'note-2']);
+    expect(emails).toHaveLength(2);
+    expect(byId['note-1']).toMatchObject({
+      tenantId: device.tenantId,
+      kind: 'ready_for_pickup',
+      state: 'pending',
+      toEmail: 'ada@example.test',
+      language: 'en',
+      subject: 'Your parcel is ready',
+      parcelIds: ['parcel-1'],
+      inlineImages: [],
+      expiresAt: startMs + 86_400_000,
+      nextAttemptAt: startMs,
+      attempts: 0,
+    });
+    expect(byId['note-2']).toMatchObject({
+      state: 'skipped',
+      toEmail: null,
+      lastError: 'The recipient has no email address.',
+    });
   });
 
   it('projects deposits, pickups and storages onto the server’s physical state', async () => {

@@ -116,7 +116,11 @@ export function doorFacts(firstId: number, count: number): Mutation[] {
   );
 }
 
-export function notification(id: number, notificationId: string): Mutation {
+export function notification(
+  id: number,
+  notificationId: string,
+  email: string | null = 'ada@example.test',
+): Mutation {
   const args: QueuedNotificationArgs = {
     notificationId,
     kind: 'ready_for_pickup',
@@ -125,7 +129,7 @@ export function notification(id: number, notificationId: string): Mutation {
     accessCodeId: 'code-1',
     expiresAtMs: startMs + 86_400_000,
     message: {
-      to: { name: 'Ada', email: 'ada@example.test' },
+      to: { name: 'Ada', email },
       language: 'en',
       subject: 'Your parcel is ready',
       text: 'Hello',

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncCookie } from '../../../src-shared/sync/cookie.js';
 import { ManualClock } from '../../../src-shared/time/manual-clock.js';
@@ -13,6 +13,7 @@ import { buildPull } from '../../../src-cloud/sync/build-pull.js';
 import { writeEntities } from '../../../src-cloud/sync/entity-writes.js';
 import { pullWithWait } from '../../../src-cloud/sync/pull-with-wait.js';
 import { createVersionWatch, type VersionWatch } from '../../../src-cloud/sync/version-watch.js';
+import { versionChannel } from '../../../src-cloud/sync/versions.js';
 import { freshPostgresUrl } from '../../helpers/cloud-database.js';
 import { carrier, doorFacts, enrolBank, seedTenant, startMs } from './sync-fixture.js';
 
@@ -155,6 +156,50 @@ describe('two cloud instances on one PostgreSQL', () => {
       for (const watch of watches) {
         await watch.close();
       }
+    }
+  });
+
+  it('listens again after losing its connection, and lets waiting pulls look again', async () => {
+    const clock = new ManualClock(startMs);
+    const watch = await createVersionWatch(first, clock);
+    try {
+      const { cookie } = await buildPull(
+        first.db,
+        device,
+        { cookie: null, waitMs: 0, appVersion: '0.1.0' },
+        startMs,
+      );
+      const waitingPull = () =>
+        pullWithWait({ db: first.db, clock, watch }, device, {
+          cookie,
+          waitMs: 30_000,
+          appVersion: '0.1.0',
+        });
+      const beforeLoss = waitingPull();
+      await vi.waitFor(() => expect(clock.pendingTimers).toBe(1));
+      await second.db.execute(
+        sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE query = ${`LISTEN ${versionChannel}`} AND datname = current_database()`,
+      );
+      // The reconnection is scheduled on the clock, beside the pull's own timeout.
+      await vi.waitFor(() => expect(clock.pendingTimers).toBe(2));
+      await clock.advance(100);
+      expect((await beforeLoss).ops).toEqual([]);
+      const afterLoss = waitingPull();
+      await vi.waitFor(() => expect(clock.pendingTimers).toBe(1));
+      await second.db.transaction((tx) =>
+        writeEntities(
+          tx,
+          { tenantId: 't', bankId: 'bank-a' },
+          [{ kind: 'bank_profile', id: 'profile', value: { name: 'Again' } }],
+          startMs,
+        ),
+      );
+      expect((await afterLoss).ops).toEqual([
+        { op: 'put', kind: 'bank_profile', id: 'profile', value: { name: 'Again' } },
+      ]);
+    } finally {
+      await watch.close();
     }
   });
 });
