@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
 import type { AxiosAdapter } from 'axios';
 import { join } from 'node:path';
 import type { BankHardwareSettings } from '../../src-shared/domain/hardware-profile.js';
@@ -72,7 +73,7 @@ export interface KioskCoreOptions {
   hardwareOptions?: BankHardwareOptions;
   clock?: Clock;
   logger?: Logger;
-  /** This bank's sync device id until the cloud assigns one (issue 6). */
+  /** This kiosk's sync device id, when a new database is created (a fresh UUID otherwise). */
   deviceId?: string;
   /** The cloud's base URL (issue 6); without it the kiosk does not sync ('not_configured'). */
   cloudUrl?: string;
@@ -126,7 +127,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     }
   };
   try {
-    const syncIdentity = ensureSyncIdentity(db, options.deviceId ?? 'unregistered-bank');
+    // Used only when the database is new: every kiosk needs its own id, since the cloud keys
+    // mutation ids and credentials by it.
+    const syncIdentity = ensureSyncIdentity(db, options.deviceId ?? `kiosk-${uuidv7()}`);
     if (options.demo) {
       seedDemoBank(db, clock.now());
     }

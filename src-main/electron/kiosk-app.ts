@@ -139,6 +139,8 @@ export async function runKioskApp(
       dataDir,
       demo: launch.demo,
       ...(launch.serialPath === undefined ? {} : { serialPath: launch.serialPath }),
+      ...(launch.cloudUrl === undefined ? {} : { cloudUrl: launch.cloudUrl }),
+      ...(launch.enrolmentCode === undefined ? {} : { enrolmentCode: launch.enrolmentCode }),
       ...(Object.keys(launch.scanners).length === 0 ? {} : { scanners: launch.scanners }),
     });
     if (phase !== 'running') {

@@ -15,12 +15,17 @@ export interface LaunchOptions {
   serialPath: string | undefined;
   /** CASIER_SCANNER_DEVICE (serial scanner) and CASIER_SCANNER_HID (hidraw path or 'auto'). */
   scanners: ScannerConfig;
+  /** CASIER_CLOUD_URL: the cloud the kiosk syncs with (issue 6); undefined works offline. */
+  cloudUrl: string | undefined;
+  /** CASIER_ENROLMENT_CODE: the one-time code exchanged for the device credential. */
+  enrolmentCode: string | undefined;
 }
 
 /**
  * Flags: `--demo`, `--camera-scanning`, `--data-dir=<folder>`; the environment variables
  * CASIER_DEMO=1 and CASIER_DATA_DIR do the same for service units; CASIER_LOCK_DEVICE names the
- * lock bus serial device, CASIER_SCANNER_DEVICE and CASIER_SCANNER_HID the scanners. Unknown arguments are left
+ * lock bus serial device, CASIER_SCANNER_DEVICE and CASIER_SCANNER_HID the scanners,
+ * CASIER_CLOUD_URL and CASIER_ENROLMENT_CODE the cloud. Unknown arguments are left
  * alone: Chromium and Electron take their own switches from the same command line.
  */
 export function parseLaunchOptions(
@@ -37,6 +42,8 @@ export function parseLaunchOptions(
     cameraScanning: argv.includes('--camera-scanning'),
     serialPath: nonEmpty(env['CASIER_LOCK_DEVICE']),
     scanners: scannerConfig(env),
+    cloudUrl: nonEmpty(env['CASIER_CLOUD_URL']),
+    enrolmentCode: nonEmpty(env['CASIER_ENROLMENT_CODE']),
   };
 }
 

@@ -18,7 +18,7 @@ import { startCloudServer, type CloudServer } from '../../src-cloud/server.js';
 import type { SyncStatus } from '../../src-shared/api/sync-methods.js';
 import { ManualClock } from '../../src-shared/time/manual-clock.js';
 import { seededRandom } from '../bench/allocation-bank.js';
-import { createCloudBankFor, type CloudBank } from '../helpers/cloud-admin-client.js';
+import { createCloudBankFor, type CloudBank } from '../../tools/dev/cloud-demo-bank.js';
 import { freshPostgresUrl, type CloudDatabaseKind } from '../helpers/cloud-database.js';
 import { FakeHardware } from '../helpers/fake-hardware.js';
 import { testSerialPath } from '../main/core/core-harness.js';

@@ -119,6 +119,9 @@ export async function startBrowserKiosk(options: {
   serialPath: string;
   scannerSerialPath: string;
   logger: Logger;
+  /** The demo cloud (tools/dev/demo-cloud.ts); absent runs the kiosk alone. */
+  cloudUrl?: string | undefined;
+  enrolmentCode?: string | undefined;
 }): Promise<BrowserKiosk> {
   const stoppers = new Stoppers();
   try {
@@ -128,6 +131,8 @@ export async function startBrowserKiosk(options: {
       logger: options.logger,
       serialPath: options.serialPath,
       scanners: { serialPath: options.scannerSerialPath },
+      ...(options.cloudUrl === undefined ? {} : { cloudUrl: options.cloudUrl }),
+      ...(options.enrolmentCode === undefined ? {} : { enrolmentCode: options.enrolmentCode }),
     });
     stoppers.push(() => core.stop());
     const host = await startKioskHost({

@@ -1,5 +1,6 @@
 /**
- * `npm start`: the whole kiosk on one machine with simulated hardware. Builds, starts two socat
+ * `npm start`: the whole system on one machine with simulated hardware: the cloud on PGlite with a
+ * local mail catcher (tools/dev/demo-cloud.ts), the demo bank enrolled in it, and the kiosk. Builds, starts two socat
  * pty pairs, the board simulator (KR-CU16) and the serial bar code scanner simulator, then runs
  * the kiosk in Electron when its binary is installed, otherwise runs the kiosk core here and
  * serves the UI to a browser. It then prints where to go: "Kiosk:" (the URL to open in the
@@ -8,6 +9,7 @@
  * Ctrl+C stops every process it started.
  *
  * Options: --data-dir <folder> (default .casier/demo), --port <n> (default 5180; 0 = any free),
+ * --cloud-port <n> (the demo cloud, default 5181),
  * --close-after-ms <n> (simulated doors swing shut after an unlock, default 4000),
  * --skip-build, --browser (never Electron), --ready-json (one JSON line when ready, for tests).
  */
@@ -21,12 +23,14 @@ import { startBrowserKiosk, startSimulatedBank, type SimulatedBank } from './dem
 import { demoSystemPackages, ensureSystemPackages } from '../system-packages.js';
 import { electronBinary } from './electron-binary.js';
 import { stopChild } from './stop-child.js';
+import { startDemoCloud, type DemoCloud } from './demo-cloud.js';
 
 const root = findAppRoot(import.meta.url);
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string', default: join(root, '.casier', 'demo') },
     port: { type: 'string', default: '5180' },
+    'cloud-port': { type: 'string', default: '5181' },
     'close-after-ms': { type: 'string', default: '4000' },
     'skip-build': { type: 'boolean', default: false },
     browser: { type: 'boolean', default: false },
@@ -68,17 +72,25 @@ async function main(): Promise<void> {
     runNpmScript(electron ? 'build' : 'build:renderer');
   }
 
-  const bank = await startSimulatedBank({
-    dataDir,
-    closeAfterMs: Number(values['close-after-ms']),
-  });
+  const cloud = await startDemoCloud({ dataDir, port: Number(values['cloud-port']) });
+  let bank: SimulatedBank;
+  try {
+    bank = await startSimulatedBank({
+      dataDir,
+      closeAfterMs: Number(values['close-after-ms']),
+    });
+  } catch (error) {
+    await cloud.stop();
+    throw error;
+  }
   let stopKiosk: () => Promise<void>;
   try {
     stopKiosk = electron
-      ? startElectronKiosk(electron, dataDir, bank)
-      : await startBrowserKioskOnFreePort(dataDir, port, bank, logger);
+      ? startElectronKiosk(electron, dataDir, bank, cloud)
+      : await startBrowserKioskOnFreePort(dataDir, port, bank, cloud, logger);
   } catch (error) {
     await bank.stop();
+    await cloud.stop();
     throw error;
   }
 
@@ -89,6 +101,7 @@ async function main(): Promise<void> {
   } finally {
     // Even when the kiosk fails to stop, socat and the simulators must not outlive Ctrl+C.
     await bank.stop();
+    await cloud.stop();
   }
   console.log('Stopped.');
 }
@@ -97,6 +110,7 @@ async function startBrowserKioskOnFreePort(
   dataDir: string,
   port: number,
   bank: SimulatedBank,
+  cloud: DemoCloud,
   logger: ReturnType<typeof createLogger>,
 ): Promise<() => Promise<void>> {
   const options = {
@@ -104,6 +118,8 @@ async function startBrowserKioskOnFreePort(
     serialPath: bank.serialPath,
     scannerSerialPath: bank.scannerSerialPath,
     logger,
+    cloudUrl: cloud.cloudUrl,
+    enrolmentCode: cloud.enrolmentCode,
   };
   const kiosk = await startBrowserKiosk({ ...options, port }).catch((error: unknown) => {
     if (port !== 0 && (error as { code?: unknown }).code === 'EADDRINUSE') {
@@ -120,14 +136,21 @@ async function startBrowserKioskOnFreePort(
         simulatorControlUrl: bank.simulatorControlUrl,
         scannerControlUrl: bank.scannerControlUrl,
         mailboxFolder: kiosk.mailboxFolder,
+        cloudUrl: cloud.cloudUrl,
+        mailUrl: cloud.mailUrl,
+        cloudAdminToken: cloud.adminToken,
+        cloudBankId: cloud.bankId,
       }),
     );
   } else {
     console.log(`\nCasier demo bank: 2 boards, 24 compartments (simulated); data in ${dataDir}`);
     console.log(`Kiosk: ${kiosk.kioskUrl}`);
+    printCloud(cloud);
     console.log(`Board simulator control: ${bank.simulatorControlUrl}/doors`);
     console.log(`Scanner simulator: POST ${bank.scannerControlUrl}/scan {"text":"1Z…"}`);
-    console.log(`Mailbox (notices the cloud would send, as .eml files): ${kiosk.mailboxFolder}`);
+    console.log(
+      `Mailbox (the kiosk's own copy of each notice, as .eml files): ${kiosk.mailboxFolder}`,
+    );
     console.log('Staff sign-in: admin / casier-admin, mailroom / casier-mailroom (see README)');
     console.log('Press Ctrl+C to stop.\n');
   }
@@ -139,6 +162,7 @@ function startElectronKiosk(
   binary: string,
   dataDir: string,
   bank: SimulatedBank,
+  cloud: DemoCloud,
 ): () => Promise<void> {
   const child = spawn(binary, [join(root, 'dist', 'main', 'src-main', 'electron', 'main.js')], {
     cwd: root,
@@ -149,6 +173,8 @@ function startElectronKiosk(
       CASIER_DATA_DIR: dataDir,
       CASIER_LOCK_DEVICE: bank.serialPath,
       CASIER_SCANNER_DEVICE: bank.scannerSerialPath,
+      CASIER_CLOUD_URL: cloud.cloudUrl,
+      ...(cloud.enrolmentCode === undefined ? {} : { CASIER_ENROLMENT_CODE: cloud.enrolmentCode }),
     },
   });
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
@@ -161,9 +187,19 @@ function startElectronKiosk(
   console.log(
     `\nKiosk: Electron window (pid ${child.pid}); board simulator control: ${bank.simulatorControlUrl}/doors`,
   );
-  console.log(`Mailbox (notices the cloud would send, as .eml files): ${mailboxFolder(dataDir)}`);
+  printCloud(cloud);
+  console.log(
+    `Mailbox (the kiosk's own copy of each notice, as .eml files): ${mailboxFolder(dataDir)}`,
+  );
   // SIGTERM, then SIGKILL after a grace: a hung Electron must not make Ctrl+C wait forever.
   return () => stopChild(child);
+}
+
+function printCloud(cloud: DemoCloud): void {
+  console.log(
+    `Cloud: ${cloud.cloudUrl} (admin API token of the demo company: ${cloud.adminToken})`,
+  );
+  console.log(`Mail: ${cloud.mailUrl}`);
 }
 
 main().catch((error: unknown) => {

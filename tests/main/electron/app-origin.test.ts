@@ -51,6 +51,8 @@ describe('parseLaunchOptions', () => {
       cameraScanning: false,
       serialPath: undefined,
       scanners: {},
+      cloudUrl: undefined,
+      enrolmentCode: undefined,
     });
   });
 
@@ -69,6 +71,8 @@ describe('parseLaunchOptions', () => {
       cameraScanning: true,
       serialPath: undefined,
       scanners: {},
+      cloudUrl: undefined,
+      enrolmentCode: undefined,
     });
   });
 
@@ -80,6 +84,8 @@ describe('parseLaunchOptions', () => {
         CASIER_LOCK_DEVICE: '/dev/serial/by-id/usb-FTDI-if00',
         CASIER_SCANNER_DEVICE: '/dev/ttyACM0',
         CASIER_SCANNER_HID: 'auto',
+        CASIER_CLOUD_URL: 'https://cloud.example.org',
+        CASIER_ENROLMENT_CODE: 'ABCD-EFGH-JKLM-NPQR',
       }),
     ).toEqual({
       dataDir: '/srv/casier',
@@ -87,6 +93,8 @@ describe('parseLaunchOptions', () => {
       cameraScanning: false,
       serialPath: '/dev/serial/by-id/usb-FTDI-if00',
       scanners: { serialPath: '/dev/ttyACM0', hidPath: 'auto' },
+      cloudUrl: 'https://cloud.example.org',
+      enrolmentCode: 'ABCD-EFGH-JKLM-NPQR',
     });
     expect(parseLaunchOptions(['casier', '--data-dir=/a'], { CASIER_DATA_DIR: '/b' }).dataDir).toBe(
       '/a',

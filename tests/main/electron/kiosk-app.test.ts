@@ -130,6 +130,8 @@ describe('runKioskApp', () => {
         cameraScanning: false,
         serialPath: undefined,
         scanners: {},
+        cloudUrl: undefined,
+        enrolmentCode: undefined,
         ...launch,
       },
       logger,
