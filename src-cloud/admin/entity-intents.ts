@@ -20,6 +20,12 @@ import { liveEntityValue } from './entity-lookup.js';
 
 type Versions = { tenantVersion: number | null; bankVersion: number | null };
 
+/**
+ * Intents with their own routes, which add what the generic write cannot: a remote open's id and
+ * bounded expiry (at most once, never after an outage), a reservation's id.
+ */
+const kindsWithOwnRoutes: readonly EntityKind[] = ['remote_open', 'delivery_reservation'];
+
 /** `PUT /v1/admin/entities`: all validated first, all or nothing. */
 export async function writeAdminEntities(
   db: CloudDb,
@@ -27,6 +33,13 @@ export async function writeAdminEntities(
   body: PutEntitiesBody,
   nowMs: number,
 ): Promise<Versions> {
+  const intent = body.writes.find((write) => kindsWithOwnRoutes.includes(write.kind));
+  if (intent !== undefined) {
+    throw new AdminError(
+      'invalid_request',
+      `${intent.kind} ${intent.id}: use the bank's ${intent.kind === 'remote_open' ? 'remote-open' : 'reservations'} route.`,
+    );
+  }
   return db.transaction(async (tx) => {
     if (body.bankId !== undefined) {
       await requireBank(tx, tenantId, body.bankId);

@@ -34,7 +34,7 @@ export async function deliverEmail(deps: DeliveryDeps, row: EmailRow): Promise<D
   if (toEmail === null) {
     await db
       .update(emailOutbox)
-      .set({ state: 'skipped', lastError: noAddressReason })
+      .set({ state: 'skipped', lastError: noAddressReason, ...scrubbedBody })
       .where(pending);
     return 'skipped';
   }
@@ -54,7 +54,7 @@ export async function deliverEmail(deps: DeliveryDeps, row: EmailRow): Promise<D
     if (failure.kind === 'permanent' || attempts >= maxDeliveryAttempts) {
       await db
         .update(emailOutbox)
-        .set({ state: 'failed', attempts, lastError: failure.reason })
+        .set({ state: 'failed', attempts, lastError: failure.reason, ...scrubbedBody })
         .where(pending);
       logger.warn({ ...logged, reason: redactAddresses(failure.reason) }, 'email failed for good');
       return 'failed';

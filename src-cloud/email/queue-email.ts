@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ComposedMessage } from '../../src-shared/sync/composed-message.js';
 import type { CloudTx } from '../db/open-cloud-database.js';
 import { emailOutbox } from '../db/schema.js';
+import { scrubbedBody } from './scrubbed-body.js';
 
 export interface EmailToQueue {
   tenantId: string;
@@ -27,6 +28,8 @@ export async function queueEmail(
   nowMs: number,
 ): Promise<'queued' | 'duplicate'> {
   const { message } = email;
+  // A message nobody will send keeps no copy of its code (decision 0009).
+  const body = message.to.email === null ? scrubbedBody : message;
   const inserted = await tx
     .insert(emailOutbox)
     .values({
@@ -39,9 +42,9 @@ export async function queueEmail(
       toEmail: message.to.email,
       language: message.language,
       subject: message.subject,
-      text: message.text,
-      html: message.html,
-      inlineImages: message.inlineImages,
+      text: body.text,
+      html: body.html,
+      inlineImages: [...body.inlineImages],
       parcelIds: [...email.parcelIds],
       expiresAt: email.expiresAt,
       state: message.to.email === null ? 'skipped' : 'pending',

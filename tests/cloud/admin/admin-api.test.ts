@@ -210,10 +210,29 @@ describe.each(cloudDatabaseKinds)('the admin API on %s', (kind) => {
       method: 'PUT',
       url: '/v1/admin/entities',
       token,
-      payload: { writes: [{ kind: 'remote_open', id: 'r', value: {} }] },
+      payload: { writes: [{ kind: 'compartment_intent', id: 'r', value: {} }] },
     });
     expect(bankKindWithoutBank.statusCode).toBe(400);
-    expect(bankKindWithoutBank.json()).toMatchObject({ kind: 'remote_open', id: 'r' });
+    expect(bankKindWithoutBank.json()).toMatchObject({ kind: 'compartment_intent', id: 'r' });
+
+    // A remote open only through its own route: its id and bounded expiry are the server's.
+    const remoteOpen = await cloud.call({
+      method: 'PUT',
+      url: '/v1/admin/entities',
+      token,
+      payload: {
+        bankId,
+        writes: [
+          {
+            kind: 'remote_open',
+            id: 'r',
+            value: { compartmentId: 'c', expiresAt: 9e12, requestedBy: 'x', reason: '' },
+          },
+        ],
+      },
+    });
+    expect(remoteOpen.statusCode).toBe(400);
+    expect(remoteOpen.json()).toMatchObject({ error: 'invalid_request' });
   });
 
   it('makes and cancels reservations as delivery_reservation entities', async () => {

@@ -103,6 +103,10 @@ describe('email retries', () => {
     expect(await rowOf('never')).toMatchObject({
       state: 'failed',
       attempts: maxDeliveryAttempts,
+      // Failed for good: its code is not kept (decision 0009).
+      text: '',
+      html: '',
+      inlineImages: [],
     });
     await clock.advance(3_600_000);
     expect(await worker.runOnce()).toBe(0);

@@ -136,6 +136,10 @@ describe('the email worker', () => {
       state: 'skipped',
       attempts: 0,
       lastError: 'The recipient has no email address.',
+      // Nobody will send it, so it keeps no copy of the code.
+      text: '',
+      html: '',
+      inlineImages: [],
     });
   });
 
