@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AxiosAdapter } from 'axios';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { findOnlyBank } from '../db/queries/compartments.js';
 import { listDedications } from '../db/queries/dedications.js';
 import { loadHardwareProfile } from '../db/queries/hardware-profile.js';
 import { setSerialPath } from '../db/queries/hardware-settings.js';
-import { ensureSyncIdentity } from '../db/queries/sync-device.js';
+import { ensureSyncIdentity, replaceUnregisteredDeviceId } from '../db/queries/sync-device.js';
 import { seedDemoBank } from '../db/seed-demo-bank.js';
 import { createBankHardware, type BankHardwareOptions } from '../hardware/create-bank-hardware.js';
 import { createLogger, type Logger } from '../logging/logger.js';
@@ -19,6 +19,7 @@ import { scanForPages } from '../scanning/scan-event.js';
 import { createScanService } from '../scanning/scan-service.js';
 import { startScanners, type ScannerConfig } from '../scanning/start-scanners.js';
 import { systemClock } from '../time/system-clock.js';
+import { cloudCredentialFile } from '../sync/cloud-credential-home.js';
 import { createKioskSync } from '../sync/kiosk-sync.js';
 import { createRemoteCommandRunner } from '../sync/remote-commands/remote-command-runner.js';
 import { AccountLockout } from '../auth/account-lockout.js';
@@ -129,7 +130,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   try {
     // Used only when the database is new: every kiosk needs its own id, since the cloud keys
     // mutation ids and credentials by it.
-    const syncIdentity = ensureSyncIdentity(db, options.deviceId ?? `kiosk-${uuidv7()}`);
+    ensureSyncIdentity(db, options.deviceId ?? `kiosk-${uuidv7()}`);
+    // Older databases all share one id; renamed while no credential (even a damaged one) binds it.
+    const syncIdentity = replaceUnregisteredDeviceId(db, {
+      enrolled: existsSync(cloudCredentialFile(options.dataDir)),
+    });
     if (options.demo) {
       seedDemoBank(db, clock.now());
     }

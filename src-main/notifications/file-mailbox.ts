@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asc, eq, like } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { lockerBanks, syncOutbox } from '../db/schema.js';
 import type { KioskReader } from '../db/transaction.js';
 import { buildEml } from './eml-message.js';
 import {
+  notificationKinds,
+  notificationMutationName,
   notificationMutationPrefix,
   notificationMutationVersion,
   QueuedNotificationArgs,
 } from '../../src-shared/sync/queued-notification.js';
 
 /**
- * The local file mailbox: until the cloud sends emails (issue 6), every queued notification is
- * also written as an .eml file a person can open in any mail client, to see what would be sent.
+ * The local file mailbox: the kiosk's own copy of every queued notification, written as an .eml
+ * file a person can open in any mail client (the cloud sends the emails themselves).
  * The outbox stays the source of truth; the folder is only a view of it and can be deleted.
  */
 
@@ -56,7 +58,8 @@ export async function relayQueuedNotifications(
   const rows = db
     .select()
     .from(syncOutbox)
-    .where(like(syncOutbox.name, `${notificationMutationPrefix}%`))
+    // By the kinds' names: the `notification.queued` activity fact shares the prefix.
+    .where(inArray(syncOutbox.name, notificationKinds.map(notificationMutationName)))
     .orderBy(asc(syncOutbox.id))
     .all();
   const report: RelayReport = { written: [], skipped: [] };

@@ -2,10 +2,14 @@ import { cookieNotBefore, initialCookie, type SyncCookie } from '../../src-share
 import type { PullOp } from '../../src-shared/sync/pull.js';
 import type { Clock } from '../../src-shared/time/clock.js';
 import type { KioskDb } from '../db/open-kiosk-database.js';
+import { refreshPendingServerOffsets } from '../db/queries/remote-commands.js';
 import { readSyncProgress, saveSyncCookie } from '../db/queries/sync-device.js';
 import { ackOutboxThrough } from '../db/queries/sync-outbox.js';
 import type { KioskTx } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
+import type { ApplyPageContext } from './apply/apply-server-ops.js';
+import type { SkippedOp } from './apply/server-op-error.js';
+import { SnapshotSweep } from './apply/snapshot-sweep.js';
 import type { CloudClient } from './cloud-client.js';
 import type { CloudFailure } from './cloud-failure.js';
 import { isAheadOfDatabase, logRejected } from './push-outbox.js';
@@ -16,13 +20,15 @@ export interface AppliedPage {
   remoteOpens: number;
   /** The bank settings row changed: the in-memory settings must be reloaded. */
   settingsChanged?: boolean;
+  /** Ops left out because they were at fault themselves (logged, the rest applied). */
+  skipped?: readonly SkippedOp[];
 }
 
 /** Applies one page's ops to the kiosk tables (src-main/sync/apply/apply-server-ops.ts). */
 export type ApplyServerOps = (
   tx: KioskTx,
   ops: readonly PullOp[],
-  context: { bankId: string; nowMs: number; serverOffsetMs: number },
+  context: ApplyPageContext,
 ) => AppliedPage;
 
 /** Re-applies still-pending local facts on top (src-main/sync/apply/rebase-pending.ts). */
@@ -68,7 +74,12 @@ export type PullOutcome =
  * SQLite transaction: its ops, then the still-pending local facts on top, then the acks, then,
  * on the last page only, the cookie. A multi-page pull keeps the old cookie saved and carries
  * the page cookies in memory: a kiosk that dies half-way starts again from the saved cookie,
- * which is safe because puts are idempotent upserts.
+ * which is safe because puts are idempotent upserts. A `clear` snapshot retires the rows it
+ * did not list only with its last page, for the same reason.
+ *
+ * A first page that starts with `clear` is an explicit reset (the cloud restored from a backup
+ * answers a cookie ahead of its counters that way): its cookie may be lower than the saved one
+ * and is accepted (sync.md invariant 5). Anywhere else a lower cookie is refused.
  */
 export async function pullAndApply(
   dependencies: PullDependencies,
@@ -78,6 +89,8 @@ export async function pullAndApply(
   const saved = readSyncProgress(db).cookie;
   let requestCookie: SyncCookie | null = saved;
   let floor: SyncCookie = saved ?? initialCookie;
+  const snapshot = new SnapshotSweep();
+  let reset = false;
   for (let page = 1; ; page++) {
     const waitMs = page === 1 ? options.waitMs : 0;
     const answer = await client.pull(
@@ -92,7 +105,10 @@ export async function pullAndApply(
     }
     const response = answer.value;
     const serverOffsetMs = response.serverTimeMs - clock.now();
-    if (!cookieNotBefore(response.cookie, floor)) {
+    if (page === 1) {
+      reset = response.ops[0]?.op === 'clear';
+    }
+    if (!(page === 1 && reset) && !cookieNotBefore(response.cookie, floor)) {
       logger.error(
         { held: floor, offered: response.cookie, page },
         'refusing a pull page that would move the cookie back',
@@ -110,7 +126,12 @@ export async function pullAndApply(
           bankId: dependencies.bankId,
           nowMs,
           serverOffsetMs,
+          snapshot,
+          lastPage: !response.more,
         });
+        // Commands waiting from an earlier pull (or an earlier process) judge their expiry
+        // with the offset measured now, not one the wall clock may have stepped away from.
+        refreshPendingServerOffsets(tx, serverOffsetMs);
         // The page's data already holds the effects of every mutation up to lastMutationId.
         const ackedThrough = Math.max(
           readSyncProgress(tx).ackedMutationId,
@@ -119,7 +140,7 @@ export async function pullAndApply(
         dependencies.rebasePendingMutations(tx, ackedThrough);
         ackOutboxThrough(tx, response.lastMutationId, nowMs);
         if (!response.more) {
-          saveSyncCookie(tx, response.cookie);
+          saveSyncCookie(tx, response.cookie, { reset });
         }
         return result;
       });
@@ -129,6 +150,9 @@ export async function pullAndApply(
         'a pull page could not be applied; nothing of it was saved',
       );
       return { kind: 'refused', problem: 'apply_failed' };
+    }
+    for (const skipped of applied.skipped ?? []) {
+      logger.warn({ ...skipped, page }, 'a pulled op was skipped; the rest of its page applied');
     }
     logRejected(logger, response.results);
     options.onPageCommitted?.(applied);

@@ -102,6 +102,9 @@ export function createSyncEngine(dependencies: SyncEngineDependencies): SyncEngi
   let nudged = false;
   let enrolmentCodeTried = false;
   let remoteRun: Promise<void> = Promise.resolve();
+  // Commands recorded before this process started wait for a page of this process: its
+  // transaction gives them a fresh server offset (the wall clock may have stepped meanwhile).
+  let offsetFresh = false;
 
   const refreshQueueDepth = (): void => {
     tracker.update({ queueDepth: countUnackedOutbox(db) });
@@ -232,7 +235,8 @@ export function createSyncEngine(dependencies: SyncEngineDependencies): SyncEngi
           longPoll = poll;
         },
         onPageCommitted: (page) => {
-          if (page.remoteOpens > 0) {
+          if (page.remoteOpens > 0 || !offsetFresh) {
+            offsetFresh = true;
             runRemoteCommands();
           }
           try {
@@ -316,8 +320,6 @@ export function createSyncEngine(dependencies: SyncEngineDependencies): SyncEngi
           nudge();
         },
       });
-      // Commands recorded before a restart and not yet run.
-      runRemoteCommands();
       running = run().catch((error: unknown) => {
         logger.error({ err: error }, 'the sync loop ended on an error');
         tracker.update({ state: 'offline', problem: 'kiosk_error' });

@@ -12,7 +12,8 @@ export const Mutation = z
     v: z.number().int().positive(),
     args: z.unknown(),
     argsHash: z.string().regex(/^[0-9a-f]{64}$/),
-    hlc: z.string().min(1).max(64),
+    // A stamp is 23 characters plus the device id (up to 64).
+    hlc: z.string().min(1).max(100),
     wallTime: z.number().int(),
   })
   .strict();

@@ -59,6 +59,18 @@ export function settleRemoteCommand(
   return settled !== undefined;
 }
 
+/**
+ * Every pull measures server time minus local time again: the commands still waiting take the
+ * new offset, so one recorded by an earlier pull (or process) is not judged with an offset the
+ * wall clock has since stepped away from.
+ */
+export function refreshPendingServerOffsets(tx: KioskTx, serverOffsetMs: number): void {
+  tx.update(remoteCommands)
+    .set({ serverOffsetMs })
+    .where(eq(remoteCommands.state, 'pending'))
+    .run();
+}
+
 /** Oldest first: commands run in the order they arrived. */
 export function listPendingRemoteCommands(reader: KioskReader): RemoteCommand[] {
   return reader

@@ -29,6 +29,36 @@ export function ensureSyncIdentity(db: KioskDb, deviceId: string): SyncIdentity 
   });
 }
 
+/** The one device id every kiosk database got before migration 0006. */
+export const unregisteredDeviceId = 'unregistered-bank';
+
+/**
+ * Gives a database from before migration 0006 a device id of its own: they all say
+ * `unregistered-bank`, and the cloud keys credentials and mutation ids by device id globally.
+ * Only while the kiosk was never enrolled (no credential saved): an enrolled kiosk's credential
+ * is bound to the id it enrolled with. Returns the identity as it now stands.
+ */
+export function replaceUnregisteredDeviceId(
+  db: KioskDb,
+  options: { enrolled: boolean; newDeviceId?: string },
+): SyncIdentity {
+  return db.transaction((tx) => {
+    const device = tx.select().from(syncDevice).where(eq(syncDevice.singleton, 1)).get();
+    if (!device) {
+      throw new Error(
+        'The kiosk database has no sync identity; ensureSyncIdentity must run at start.',
+      );
+    }
+    const identity = { deviceId: device.deviceId, incarnationId: device.incarnationId };
+    if (device.deviceId !== unregisteredDeviceId || options.enrolled) {
+      return identity;
+    }
+    const deviceId = options.newDeviceId ?? `kiosk-${uuidv7()}`;
+    tx.update(syncDevice).set({ deviceId }).where(eq(syncDevice.singleton, 1)).run();
+    return { ...identity, deviceId };
+  });
+}
+
 export interface IssuedStamp {
   mutationId: number;
   hlc: string;
@@ -91,11 +121,16 @@ export function readSyncProgress(reader: KioskReader): SyncProgress {
 /**
  * Saves the pull cookie. Only the transaction that applied a complete pull's data calls it, so
  * cookie and data are never saved apart (sync.md); a cookie older than the saved one is refused
- * (invariant 5), which rolls that transaction back.
+ * (invariant 5), which rolls that transaction back, unless the pull was an explicit reset (its
+ * first page began with `clear`: the cloud's counters went back, as after a restore).
  */
-export function saveSyncCookie(tx: KioskTx, cookie: SyncCookie): void {
+export function saveSyncCookie(
+  tx: KioskTx,
+  cookie: SyncCookie,
+  options: { reset?: boolean } = {},
+): void {
   const saved = readSyncProgress(tx).cookie;
-  if (saved && !cookieNotBefore(cookie, saved)) {
+  if (saved && !options.reset && !cookieNotBefore(cookie, saved)) {
     throw new Error(
       `Refusing to move the pull cookie back from ${JSON.stringify(saved)} to ${JSON.stringify(cookie)}.`,
     );

@@ -8,7 +8,8 @@ import type { PullOp } from '../../../src-shared/sync/pull.js';
 import type { KioskTx } from '../../db/transaction.js';
 import type { ApplyContext, EntityApplier } from './entity-applier.js';
 import { entityAppliers } from './entity-appliers.js';
-import { problemOf, ServerOpError } from './server-op-error.js';
+import { isOpOwnFault, problemOf, ServerOpError, type SkippedOp } from './server-op-error.js';
+import { SnapshotSweep } from './snapshot-sweep.js';
 
 export interface AppliedServerOps {
   /** New remote open commands recorded: the runner has work (runPending). */
@@ -18,6 +19,18 @@ export interface AppliedServerOps {
    * must reload it (BankSettingsService.reload), since flows read the settings from memory.
    */
   settingsChanged: boolean;
+  /** Ops left out because they were at fault themselves; the caller logs them. */
+  skipped: SkippedOp[];
+}
+
+export interface ApplyPageContext {
+  bankId: string;
+  nowMs: number;
+  serverOffsetMs: number;
+  /** The pull's snapshot in progress, carried across its pages; absent: a pull of one page. */
+  snapshot?: SnapshotSweep;
+  /** False while more pages of the same pull follow: a snapshot is retired on the last one. */
+  lastPage?: boolean;
 }
 
 type PutOp = Extract<PullOp, { op: 'put' }>;
@@ -31,39 +44,60 @@ interface ValidPut {
 
 /**
  * Applies one pull page to the kiosk's tables inside the caller's transaction (sync.md "Pull"):
- * deletes in the reverse of entityApplyOrder, then, after a `clear`, the server-owned rows the
- * snapshot does not put are retired (deleted, or deactivated while referenced), then puts in
- * entityApplyOrder so references hold. Puts are upserts keyed by the entity id; kiosk-owned
- * columns and the bank's facts (a fulfilled reservation, a command already run) stay.
+ * deletes in the reverse of entityApplyOrder, then, once a `clear` snapshot is whole (its last
+ * page), the server-owned rows it did not put are retired (deleted, or deactivated while
+ * referenced), then puts in entityApplyOrder so references hold. Puts are upserts keyed by the
+ * entity id; kiosk-owned columns and the bank's facts (a fulfilled reservation, a command
+ * already run) stay.
  *
- * Throws a ServerOpError naming the op on anything it cannot apply; the caller's transaction
- * then rolls the whole page back.
+ * An op at fault itself (a value that fails its schema, a reference the bank does not have, a
+ * constraint its value breaks) is undone alone and listed in `skipped`: the cloud validated it,
+ * a newer build may know more, and refusing the page would block every later update for good.
+ * Anything else (the database failing) throws a ServerOpError naming the op; the caller's
+ * transaction then rolls the whole page back.
  */
 export function applyServerOps(
   tx: KioskTx,
   ops: readonly PullOp[],
-  context: { bankId: string; nowMs: number; serverOffsetMs: number },
+  context: ApplyPageContext,
 ): AppliedServerOps {
+  const { snapshot = new SnapshotSweep(), lastPage = true, ...pageContext } = context;
   const clearAt = ops.findLastIndex((op) => op.op === 'clear');
   const clear = clearAt >= 0 ? ops[clearAt] : undefined;
+  const skipped: SkippedOp[] = [];
   // Whatever came before a clear is forgotten with everything else.
-  const { puts, dels } = latestOps(clearAt >= 0 ? ops.slice(clearAt + 1) : ops);
+  const { puts, dels, invalid } = latestOps(clearAt >= 0 ? ops.slice(clearAt + 1) : ops);
   const applyContext: ApplyContext = {
-    ...context,
+    ...pageContext,
     afterPuts: [],
     outcome: { remoteOpens: 0, settingsChanged: false },
   };
   const reverseOrder = [...entityApplyOrder].reverse();
 
+  if (clear) {
+    snapshot.start();
+  }
   for (const kind of reverseOrder) {
     for (const op of dels.get(kind) ?? []) {
-      attempt(op, () => entityAppliers[kind].del(tx, op.id, applyContext));
+      snapshot.unlist(kind, op.id);
+      attempt(tx, op, skipped, () => entityAppliers[kind].del(tx, op.id, applyContext));
     }
   }
-  if (clear) {
-    for (const kind of reverseOrder) {
-      retireUnlisted(tx, kind, puts.get(kind) ?? [], clear, applyContext);
+  for (const { op, problem } of invalid) {
+    // Skipped, so the bank keeps what it had: a snapshot must not retire the row either.
+    snapshot.list(op.kind, op.id);
+    skipped.push({ kind: op.kind, id: op.id, problem });
+  }
+  for (const kind of entityApplyOrder) {
+    for (const key of listedKeys(kind, puts.get(kind) ?? [])) {
+      snapshot.list(kind, key);
     }
+  }
+  if (snapshot.open && lastPage) {
+    for (const kind of reverseOrder) {
+      retireUnlisted(tx, kind, snapshot.listed(kind), applyContext);
+    }
+    snapshot.finish();
   }
   const deferredBy: PutOp[] = [];
   for (const kind of entityApplyOrder) {
@@ -73,7 +107,7 @@ export function applyServerOps(
     }
     for (const { op, value } of group) {
       const waiting = applyContext.afterPuts.length;
-      attempt(op, () => putOne(tx, kind, op.id, value, applyContext));
+      attempt(tx, op, skipped, () => putOne(tx, kind, op.id, value, applyContext));
       for (let index = waiting; index < applyContext.afterPuts.length; index++) {
         deferredBy[index] = op;
       }
@@ -82,10 +116,10 @@ export function applyServerOps(
   applyContext.afterPuts.forEach((work, index) => {
     const op = deferredBy[index];
     if (op) {
-      attempt(op, work);
+      attempt(tx, op, skipped, work);
     }
   });
-  return applyContext.outcome;
+  return { ...applyContext.outcome, skipped };
 }
 
 /**
@@ -96,6 +130,7 @@ export function applyServerOps(
 function latestOps(ops: readonly PullOp[]): {
   puts: Map<EntityKind, ValidPut[]>;
   dels: Map<EntityKind, DelOp[]>;
+  invalid: { op: PutOp; problem: string }[];
 } {
   const latest = new Map<string, PutOp | DelOp>();
   for (const op of ops) {
@@ -105,6 +140,7 @@ function latestOps(ops: readonly PullOp[]): {
   }
   const puts = new Map<EntityKind, ValidPut[]>();
   const dels = new Map<EntityKind, DelOp[]>();
+  const invalid: { op: PutOp; problem: string }[] = [];
   for (const op of latest.values()) {
     if (op.op === 'del') {
       dels.set(op.kind, [...(dels.get(op.kind) ?? []), op]);
@@ -112,38 +148,42 @@ function latestOps(ops: readonly PullOp[]): {
     }
     const parsed = entityValues[op.kind].safeParse(op.value);
     if (!parsed.success) {
+      // Paths and messages only: zod's messages name what was expected, never the value.
       const issues = parsed.error.issues.map(
         (issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`,
       );
-      throw new ServerOpError(op, `invalid value (${issues.join('; ')})`);
+      invalid.push({ op, problem: `invalid value (${issues.join('; ')})` });
+      continue;
     }
     const group = puts.get(op.kind) ?? [];
     group.push({ op, value: parsed.data });
     puts.set(op.kind, group);
   }
-  return { puts, dels };
+  return { puts, dels, invalid };
 }
 
-/** After a clear: the kind's server-owned rows the snapshot did not put are retired. */
+/** The local rows a kind's puts write, as the sweep after a clear compares them. */
+function listedKeys(kind: EntityKind, puts: readonly ValidPut[]): string[] {
+  const applier = entityAppliers[kind] as EntityApplier<EntityKind>;
+  return puts.map(({ op, value }) =>
+    applier.keyOf ? applier.keyOf(op.id, value as EntityValue<EntityKind>) : op.id,
+  );
+}
+
+/** Once a snapshot is whole: the kind's server-owned rows it did not put are retired. */
 function retireUnlisted(
   tx: KioskTx,
   kind: EntityKind,
-  puts: readonly ValidPut[],
-  clear: PullOp,
+  listed: ReadonlySet<string>,
   context: ApplyContext,
 ): void {
   const applier = entityAppliers[kind] as EntityApplier<EntityKind>;
-  const listed = new Set(
-    puts.map(({ op, value }) =>
-      applier.keyOf ? applier.keyOf(op.id, value as EntityValue<EntityKind>) : op.id,
-    ),
-  );
   for (const key of applier.keys(tx, context)) {
     if (!listed.has(key)) {
       try {
         applier.del(tx, key, context);
       } catch (error) {
-        throw new ServerOpError(clear, `retiring ${kind} ${key}: ${problemOf(error)}`, {
+        throw new ServerOpError({ op: 'clear' }, `retiring ${kind} ${key}: ${problemOf(error)}`, {
           cause: error,
         });
       }
@@ -192,10 +232,20 @@ function putOne<K extends EntityKind>(
   (entityAppliers[kind] as EntityApplier<K>).put(tx, id, value as EntityValue<K>, context);
 }
 
-function attempt(op: PutOp | DelOp, work: () => void): void {
+/**
+ * One op in a savepoint of its own: an op at fault itself is undone alone and skipped, the
+ * rest of the page still applies; anything else refuses the page.
+ */
+function attempt(tx: KioskTx, op: PutOp | DelOp, skipped: SkippedOp[], work: () => void): void {
   try {
-    work();
+    tx.transaction(() => {
+      work();
+    });
   } catch (error) {
+    if (isOpOwnFault(error)) {
+      skipped.push({ kind: op.kind, id: op.id, problem: problemOf(error) });
+      return;
+    }
     if (error instanceof ServerOpError) {
       throw error;
     }

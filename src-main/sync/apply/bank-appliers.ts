@@ -12,6 +12,7 @@ import { findCompartment, updateCompartmentConfig } from '../../db/queries/compa
 import { renameLockerBank } from '../../db/queries/locker-bank.js';
 import type { KioskTx } from '../../db/transaction.js';
 import type { EntityAppliers } from './entity-applier.js';
+import { requireReference } from './server-op-error.js';
 
 /** The one row of the bank's settings: whatever id the cloud gives it, it is this bank's. */
 const bankSettingsKey = 'bank';
@@ -73,7 +74,9 @@ export const bankAppliers: Pick<
 
 function requireOwnCompartment(tx: KioskTx, compartmentId: string, bankId: string): void {
   const compartment = findCompartment(tx, compartmentId);
-  if (compartment?.bankId !== bankId) {
-    throw new Error(`unknown compartment ${compartmentId}`);
-  }
+  requireReference(
+    compartment?.bankId === bankId ? compartment : undefined,
+    'compartment',
+    compartmentId,
+  );
 }

@@ -14,7 +14,7 @@ import {
   listActiveReservationIds,
 } from '../../db/queries/reservations.js';
 import type { EntityAppliers } from './entity-applier.js';
-import { requireReference } from './server-op-error.js';
+import { requireReference, UnresolvableOp } from './server-op-error.js';
 
 /**
  * The cloud's intents for this bank: reservations (D2, late binding) and remote opens (G5).
@@ -24,7 +24,7 @@ export const intentAppliers: Pick<EntityAppliers, 'delivery_reservation' | 'remo
   delivery_reservation: {
     put(tx, id, value, { bankId, nowMs }) {
       if (value.contactId === null && value.departmentId === null) {
-        throw new Error('a reservation names a contact or a department');
+        throw new UnresolvableOp('a reservation names a contact or a department');
       }
       if (value.contactId !== null) {
         requireReference(findContact(tx, value.contactId), 'contact', value.contactId);

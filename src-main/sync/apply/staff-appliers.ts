@@ -23,7 +23,7 @@ import {
 } from '../../db/queries/operators.js';
 import type { EntityAppliers } from './entity-applier.js';
 import { deleteOrDeactivate } from './retire-row.js';
-import { requireReference } from './server-op-error.js';
+import { requireReference, UnresolvableOp } from './server-op-error.js';
 
 /** Operators, carriers and badges (D1, D10, C5): tenant-wide, owned by the cloud. */
 export const staffAppliers: Pick<EntityAppliers, 'operator' | 'carrier' | 'badge'> = {
@@ -62,12 +62,12 @@ export const staffAppliers: Pick<EntityAppliers, 'operator' | 'carrier' | 'badge
     put(tx, id, value, { nowMs }) {
       if (value.ownerKind === 'operator') {
         if (value.operatorId === null || value.contactId !== null) {
-          throw new Error('an operator badge names its operator and no contact');
+          throw new UnresolvableOp('an operator badge names its operator and no contact');
         }
         requireReference(findOperator(tx, value.operatorId), 'operator', value.operatorId);
       } else {
         if (value.contactId === null || value.operatorId !== null) {
-          throw new Error('a contact badge names its contact and no operator');
+          throw new UnresolvableOp('a contact badge names its contact and no operator');
         }
         requireReference(findContact(tx, value.contactId), 'contact', value.contactId);
       }

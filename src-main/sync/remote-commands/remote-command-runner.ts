@@ -4,6 +4,7 @@ import type { KioskDb } from '../../db/open-kiosk-database.js';
 import { findCompartment, type CompartmentRow } from '../../db/queries/compartments.js';
 import { recordAction } from '../../db/queries/record-action.js';
 import {
+  findRemoteCommand,
   listPendingRemoteCommands,
   settleRemoteCommand,
   type RemoteCommand,
@@ -41,6 +42,18 @@ export interface RemoteCommandRunnerDependencies {
 
 /** Thrown inside the unlock request's transaction when another run settled the command first. */
 class AlreadySettled extends Error {}
+
+/** Thrown inside the unlock request's transaction when the command's time ran out meanwhile. */
+class ExpiredMeanwhile extends Error {}
+
+/**
+ * Past its expiry in server time (local time plus the offset the latest pull measured), or the
+ * wall clock went back since it arrived: then no offset can be trusted, and a command that may
+ * well have expired must not open a door.
+ */
+function hasExpired(command: RemoteCommand, nowMs: number): boolean {
+  return nowMs < command.receivedAt || nowMs + command.serverOffsetMs >= command.expiresAt;
+}
 
 export function createRemoteCommandRunner(
   deps: RemoteCommandRunnerDependencies,
@@ -84,6 +97,15 @@ export function createRemoteCommandRunner(
   }
 
   function claim(tx: KioskTx, nowMs: number, command: RemoteCommand, compartmentId: string): void {
+    // Judged again as the door is committed to, with the row as it is now: time passed while
+    // the request waited its turn, and a pull may have measured the offset again.
+    const current = findRemoteCommand(tx, command.id);
+    if (current?.state !== 'pending') {
+      throw new AlreadySettled();
+    }
+    if (hasExpired(current, nowMs)) {
+      throw new ExpiredMeanwhile();
+    }
     if (!settleRemoteCommand(tx, command.id, 'opened', nowMs)) {
       throw new AlreadySettled();
     }
@@ -114,6 +136,10 @@ export function createRemoteCommandRunner(
       if (error instanceof AlreadySettled) {
         return;
       }
+      if (error instanceof ExpiredMeanwhile) {
+        expire(command, compartment);
+        return;
+      }
       // Refused before the request committed (the lock bus is down): still pending, tried again
       // at the next run. Failed after it: the command is spent, as a crash there would leave it.
       logger.warn({ err: error, commandId: command.id }, 'remote open did not complete');
@@ -126,8 +152,7 @@ export function createRemoteCommandRunner(
       refuse(command);
       return;
     }
-    // The expiry is in server time: local time plus the offset measured at the pull.
-    if (clock.now() + command.serverOffsetMs >= command.expiresAt) {
+    if (hasExpired(command, clock.now())) {
       expire(command, compartment);
       return;
     }

@@ -205,9 +205,14 @@ describe('the sync engine', () => {
     expect(harness.clock.pendingTimers).toBe(0);
   });
 
-  it('runs remote commands at start and after a page that brought some', async () => {
+  it('runs waiting commands only once a page of this process refreshed their offset, then after pages that bring some', async () => {
     let runs = 0;
+    const delays: number[] = [];
+    // The cloud cannot be reached at start: commands from an earlier run must wait, since
+    // their stored offset may no longer match the wall clock.
+    harness.cloud.fail('pull', { kind: 'network' });
     const engine = harness.engine({
+      onRetryScheduled: (delayMs) => delays.push(delayMs),
       remoteCommands: {
         runPending: () => {
           runs += 1;
@@ -216,6 +221,10 @@ describe('the sync engine', () => {
       },
     });
     engine.start();
+    await until(() => delays.length === 1, 'the first retry');
+    expect(runs).toBe(0);
+
+    await harness.clock.advance(delays[0] ?? 0);
     await until(() => lastPullWait() === 25_000, 'a long-poll');
     expect(runs).toBe(1);
 
@@ -226,6 +235,10 @@ describe('the sync engine', () => {
       value: { compartmentId: 'c-1', expiresAt: 0, requestedBy: 'admin', reason: 'test' },
     });
     await until(() => runs === 2, 'the second run');
+    // A page that brings none runs nothing more.
+    harness.cloud.publish(renameOp('Atrium'));
+    await until(() => harness.bankName() === 'Atrium', 'the rename');
+    expect(runs).toBe(2);
   });
 
   it('retries a page it could not apply, saying so in the status', async () => {

@@ -179,7 +179,7 @@ describe('applyServerOps: puts and deletes', () => {
       put('bank_profile', 'cloud-bank-7', { name: 'Hall B' }),
       put('bank_settings', 'cloud-bank-7', settings),
     ]);
-    expect(applied).toEqual({ remoteOpens: 0, settingsChanged: true });
+    expect(applied).toEqual({ remoteOpens: 0, settingsChanged: true, skipped: [] });
     expect(bench.one('SELECT name FROM locker_bank')).toEqual({ name: 'Hall B' });
     const stored = readBankSettings(bench.database.db, bench.bankId);
     expect(stored.state === 'stored' && stored.settings.oneParcelPerCompartment).toBe(true);
@@ -290,6 +290,7 @@ describe('applyServerOps: puts and deletes', () => {
     expect(bench.apply([put('remote_open', 'cmd-1', command)], 2_500)).toEqual({
       remoteOpens: 1,
       settingsChanged: false,
+      skipped: [],
     });
     expect(
       bench.one(

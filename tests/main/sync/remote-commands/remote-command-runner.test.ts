@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCompartmentService } from '../../../../src-main/core/compartment-service.js';
+import {
+  createCompartmentService,
+  type CompartmentService,
+} from '../../../../src-main/core/compartment-service.js';
 import { createDoorTruth } from '../../../../src-main/core/door-truth.js';
 import { loadHardwareProfile } from '../../../../src-main/db/queries/hardware-profile.js';
 import { silentLogger } from '../../../../src-main/logging/logger.js';
@@ -7,6 +10,7 @@ import {
   createRemoteCommandRunner,
   type RemoteCommandRunner,
 } from '../../../../src-main/sync/remote-commands/remote-command-runner.js';
+import type { Clock } from '../../../../src-shared/time/clock.js';
 import { ManualClock } from '../../../../src-shared/time/manual-clock.js';
 import { FakeHardware } from '../../../helpers/fake-hardware.js';
 import { openApplyBench, put, startMs, type ApplyBench, type Row } from '../apply/apply-kit.js';
@@ -20,6 +24,12 @@ describe('remote open commands', () => {
   let clock: ManualClock;
   let hardware: FakeHardware;
   let runner: RemoteCommandRunner;
+  let compartments: CompartmentService;
+  /** A runner whose wall clock is `clock` minus `behindMs` (a step back, as NTP may make). */
+  let runnerWith: (overrides: {
+    behindMs?: number;
+    compartments?: Pick<CompartmentService, 'open'>;
+  }) => RemoteCommandRunner;
   let compartment: { id: string; board: number; channel: number };
 
   beforeEach(() => {
@@ -44,12 +54,28 @@ describe('remote open commands', () => {
       logger,
       settings: () => loadHardwareProfile(db, bench.bankId).settings,
     });
-    const compartments = createCompartmentService({
+    compartments = createCompartmentService({
       db,
       clock,
       ...doorTruth.compartmentDependencies,
     });
     runner = createRemoteCommandRunner({ db, clock, logger, bankId: bench.bankId, compartments });
+    runnerWith = (overrides) => {
+      const stepped: Clock = {
+        now: () => clock.now() - (overrides.behindMs ?? 0),
+        setTimeout: (callback, delayMs) => clock.setTimeout(callback, delayMs),
+        clearTimeout: (handle) => {
+          clock.clearTimeout(handle);
+        },
+      };
+      return createRemoteCommandRunner({
+        db,
+        clock: stepped,
+        logger,
+        bankId: bench.bankId,
+        compartments: overrides.compartments ?? compartments,
+      });
+    };
   });
   afterEach(() => {
     bench.close();
@@ -155,6 +181,32 @@ describe('remote open commands', () => {
     await runner.runPending();
     expect(command('cmd-2')['state']).toBe('opened');
     expect(hardware.unlocked).toHaveLength(1);
+  });
+
+  it('a wall clock that went back since the command arrived: expired, never opened', async () => {
+    receive('cmd-1', 120_000);
+    // The clock stepped back 10 minutes: local time plus the stored offset would look valid.
+    await runnerWith({ behindMs: 10 * 60_000 }).runPending();
+
+    expect(hardware.unlocked).toEqual([]);
+    expect(command('cmd-1')['state']).toBe('expired');
+    expect(facts().map((fact) => fact['type'])).toEqual(['compartment.remote_open_expired']);
+  });
+
+  it('a command whose time ran out while its open waited is judged again as the door is committed', async () => {
+    receive('cmd-1', 60_000);
+    const slow: Pick<CompartmentService, 'open'> = {
+      open: async (...args) => {
+        // Valid when picked, expired by the time the unlock request commits.
+        await clock.advance(60_000);
+        return compartments.open(...args);
+      },
+    };
+    await runnerWith({ compartments: slow }).runPending();
+
+    expect(hardware.unlocked).toEqual([]);
+    expect(command('cmd-1')).toEqual({ state: 'expired', done_at: clock.now() });
+    expect(facts().map((fact) => fact['type'])).toEqual(['compartment.remote_open_expired']);
   });
 
   it('a compartment this bank does not have: refused, nothing opened', async () => {
