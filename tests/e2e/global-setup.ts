@@ -75,6 +75,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       '--ready-json',
       '--port',
       '0',
+      '--cloud-port',
+      '0',
       '--close-after-ms',
       '1500',
       '--data-dir',
@@ -87,7 +89,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   );
   let ready: DemoReady;
   try {
-    ready = await readReadyLine<DemoReady>(child, 30_000);
+    // The cloud on PGlite (its migrations) starts first now: some 40 s on a busy 2-CPU machine.
+    ready = await readReadyLine<DemoReady>(child, 120_000);
   } catch (error) {
     // Without a teardown nobody would stop a half-started demo: Ctrl+C lets it stop its socat
     // and simulators; SIGKILL if it hangs (the data folder in their command lines finds them).

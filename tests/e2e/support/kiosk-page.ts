@@ -15,9 +15,12 @@ export function demoSimulator(): SimulatorControl {
   return simulatorControl(process.env['CASIER_E2E_SIMULATOR_URL'] ?? '');
 }
 
-/** Opens the kiosk page and waits until it is connected to the core and the boards answer. */
-export async function openKiosk(page: Page): Promise<void> {
-  await page.goto(kioskUrl());
+/**
+ * Opens the kiosk page and waits until it is connected to the core and the boards answer; the
+ * global demo system's kiosk unless a spec runs its own (offline-then-online.spec.ts).
+ */
+export async function openKiosk(page: Page, url: string = kioskUrl()): Promise<void> {
+  await page.goto(url);
   await expect(page.getByTestId('connection-status')).toHaveAttribute(
     'data-connection',
     'connected',
