@@ -13,6 +13,8 @@ export interface CloudServerOptions {
   /** `postgres://…`; absent runs embedded PGlite (in `dataDir`, or in memory). */
   databaseUrl?: string;
   dataDir?: string;
+  /** PostgreSQL pool size (default 10); one connection is held by the version watch's LISTEN. */
+  maxConnections?: number;
   /** Loopback unless told otherwise. */
   host?: string;
   /** 0 (the default) takes any free port. */
@@ -59,6 +61,7 @@ export async function startCloudServer(options: CloudServerOptions = {}): Promis
     const database = await openCloudDatabase({
       ...(options.databaseUrl !== undefined ? { url: options.databaseUrl } : {}),
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),
     });
     stack.push(() => database.close());
     const watch: VersionWatch = await createVersionWatch(database, clock);

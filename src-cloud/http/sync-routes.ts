@@ -4,7 +4,7 @@ import { EnrolRequest, EnrolResponse, SyncError } from '../../src-shared/sync/en
 import { PullRequest, PullResponse } from '../../src-shared/sync/pull.js';
 import { maxPushBytes, PushRequest, PushResponse } from '../../src-shared/sync/push.js';
 import type { Clock } from '../../src-shared/time/clock.js';
-import { authenticateDevice } from '../auth/device-auth.js';
+import { DeviceAuthCache } from '../auth/device-auth-cache.js';
 import { enrolDevice } from '../auth/enrolment.js';
 import { CloudError } from '../cloud-error.js';
 import type { CloudDatabase } from '../db/open-cloud-database.js';
@@ -54,6 +54,7 @@ export function syncRoutes(deps: SyncRouteDeps): FastifyPluginAsyncZod {
   return (app) => {
     const { database, clock, watch } = deps;
     const { db } = database;
+    const deviceAuth = new DeviceAuthCache(db, clock);
 
     app.post(
       '/v1/enrol',
@@ -82,7 +83,7 @@ export function syncRoutes(deps: SyncRouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const device = await refusalOr503(request.log, () =>
-          authenticateDevice(db, request.headers.authorization),
+          deviceAuth.authenticate(request.headers.authorization),
         );
         return refusalOr503(request.log, () => applyPush(db, device, request.body, clock.now()));
       },
@@ -100,7 +101,7 @@ export function syncRoutes(deps: SyncRouteDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const device = await refusalOr503(request.log, () =>
-          authenticateDevice(db, request.headers.authorization),
+          deviceAuth.authenticate(request.headers.authorization),
         );
         // A bank that gave up (timeout, restart) must not keep a long-poll waiting for nobody.
         const abandoned = new AbortController();

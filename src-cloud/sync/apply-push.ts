@@ -70,10 +70,19 @@ async function applyInTransaction(
   nowMs: number,
 ): Promise<PushResponse> {
   const [locked] = await tx
-    .select({ lastMutationId: devices.lastMutationId, incarnationId: devices.incarnationId })
+    .select({
+      lastMutationId: devices.lastMutationId,
+      incarnationId: devices.incarnationId,
+      revokedAt: devices.revokedAt,
+    })
     .from(devices)
     .where(eq(devices.id, device.deviceId))
     .for('update');
+  // Checked under the lock: a briefly cached credential (device-auth-cache.ts) never writes a
+  // fact after its revocation committed.
+  if (locked !== undefined && locked.revokedAt !== null) {
+    throw new CloudError('credential_revoked', 'This device credential was revoked; enrol again.');
+  }
   if (locked === undefined || locked.incarnationId !== request.incarnationId) {
     throw new UnknownIncarnation();
   }

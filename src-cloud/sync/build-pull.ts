@@ -1,18 +1,14 @@
-import { and, asc, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, type SQL } from 'drizzle-orm';
 import type { SyncCookie } from '../../src-shared/sync/cookie.js';
-import type { MutationResult } from '../../src-shared/sync/mutation.js';
 import type { PullOp, PullRequest, PullResponse } from '../../src-shared/sync/pull.js';
 import type { DeviceIdentity } from '../auth/device-auth.js';
-import { CloudError } from '../cloud-error.js';
 import type { CloudDb, CloudTx } from '../db/open-cloud-database.js';
-import { banks, deviceMutations, devices, entities, tenants } from '../db/schema.js';
+import { entities } from '../db/schema.js';
 import { isAppVersionBelow, minimumKioskAppVersion } from './app-version.js';
+import { readPullHead, type PullHead } from './pull-head.js';
 
 /** About this many ops per page; a version is never split, so a page may hold more. */
 export const pullPageOps = 1000;
-
-/** How many of a device's latest rejected mutations a pull reports. */
-const reportedRejections = 100;
 
 export interface PullOptions {
   pageOps?: number;
@@ -38,6 +34,11 @@ interface StreamPage {
  * bank's entities past the cookie, cut only between versions, this device's last mutation id
  * and its rejected results, all as of the same instant. A null cookie, or one older than the
  * pruned tombstones, gets `clear` and a snapshot of live entities instead.
+ *
+ * Most pulls (every sync, and every long-poll's first look) find the cookie current: that is
+ * answered from one statement (pull-head.ts) without opening the transaction. The answer is the
+ * one the transaction would give: no entity can be past the counters in the same snapshot,
+ * because every writer bumps the counter in the transaction that writes the entity.
  */
 export async function buildPull(
   db: CloudDb,
@@ -46,10 +47,26 @@ export async function buildPull(
   nowMs: number,
   options: PullOptions = {},
 ): Promise<PullResponse> {
+  const upgradeRequired = isAppVersionBelow(
+    request.appVersion,
+    options.minimumAppVersion ?? minimumKioskAppVersion,
+  );
+  const head = await readPullHead(db, device);
+  if (isCurrent(request.cookie, head)) {
+    return {
+      cookie: head.now,
+      ops: [],
+      lastMutationId: head.lastMutationId,
+      results: head.results,
+      more: false,
+      serverTimeMs: nowMs,
+      upgradeRequired,
+    };
+  }
   const pageOps = options.pageOps ?? pullPageOps;
   return db.transaction(
     async (tx) => {
-      const counters = await readCounters(tx, device);
+      const counters = await readPullHead(tx, device);
       const reset = needsReset(request.cookie, counters);
       const from: SyncCookie = reset ? { tenant: 0, bank: 0 } : (request.cookie ?? counters.now);
       const floor = reset ? counters.pruned : { tenant: 0, bank: 0 };
@@ -78,53 +95,31 @@ export async function buildPull(
         },
         ops,
         lastMutationId: counters.lastMutationId,
-        results: await rejectedResults(tx, device.deviceId),
+        results: counters.results,
         more: tenantPage.throughVersion !== null || bankPage.throughVersion !== null,
         serverTimeMs: nowMs,
-        upgradeRequired: isAppVersionBelow(
-          request.appVersion,
-          options.minimumAppVersion ?? minimumKioskAppVersion,
-        ),
+        upgradeRequired,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 }
 
-interface Counters {
-  now: SyncCookie;
-  pruned: SyncCookie;
-  lastMutationId: number;
-}
-
-async function readCounters(tx: CloudTx, device: DeviceIdentity): Promise<Counters> {
-  const [row] = await tx
-    .select({
-      tenantVersion: tenants.version,
-      tenantPruned: tenants.prunedThroughVersion,
-      bankVersion: banks.version,
-      bankPruned: banks.prunedThroughVersion,
-      lastMutationId: devices.lastMutationId,
-    })
-    .from(devices)
-    .innerJoin(banks, eq(banks.id, devices.bankId))
-    .innerJoin(tenants, eq(tenants.id, devices.tenantId))
-    .where(eq(devices.id, device.deviceId));
-  if (row === undefined) {
-    throw new CloudError('unauthorized', 'This device is no longer enrolled.');
-  }
-  return {
-    now: { tenant: row.tenantVersion, bank: row.bankVersion },
-    pruned: { tenant: row.tenantPruned, bank: row.bankPruned },
-    lastMutationId: row.lastMutationId,
-  };
+/** Exactly the counters, and safe to resume from: nothing to send but the head. */
+function isCurrent(cookie: SyncCookie | null, head: PullHead): cookie is SyncCookie {
+  return (
+    cookie !== null &&
+    !needsReset(cookie, head) &&
+    cookie.tenant === head.now.tenant &&
+    cookie.bank === head.now.bank
+  );
 }
 
 /**
  * A cookie older than the pruned tombstones may have missed a delete, and one ahead of the
  * counters comes from a server restored from a backup: either way only a full snapshot is safe.
  */
-function needsReset(cookie: SyncCookie | null, counters: Counters): boolean {
+function needsReset(cookie: SyncCookie | null, counters: PullHead): boolean {
   return (
     cookie === null ||
     cookie.tenant < counters.pruned.tenant ||
@@ -212,16 +207,4 @@ function toOp(row: EntityRow): PullOp {
   return row.deleted
     ? { op: 'del', kind, id: row.id }
     : { op: 'put', kind, id: row.id, value: row.value };
-}
-
-async function rejectedResults(tx: CloudTx, deviceId: string): Promise<MutationResult[]> {
-  const rows = await tx
-    .select({ id: deviceMutations.id, error: deviceMutations.error })
-    .from(deviceMutations)
-    .where(and(eq(deviceMutations.deviceId, deviceId), sql`${deviceMutations.status} = 'rejected'`))
-    .orderBy(desc(deviceMutations.id))
-    .limit(reportedRejections);
-  return rows
-    .reverse()
-    .map((row) => ({ id: row.id, status: 'rejected' as const, error: row.error ?? '' }));
 }

@@ -21,6 +21,9 @@ export async function startBenchCloud(databaseUrl: string): Promise<BenchCloud> 
     host: '127.0.0.1',
     port: 0,
     platformToken,
+    // The version watch holds one connection for LISTEN: the queries get as many as the
+    // baseline's pool.
+    maxConnections: benchPoolSize + 1,
     // A log line per request would measure the terminal, not the server.
     logger: false,
   });
