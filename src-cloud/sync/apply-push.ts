@@ -1,5 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Mutation, MutationResult } from '../../src-shared/sync/mutation.js';
+import {
+  mutationConflictError,
+  type Mutation,
+  type MutationResult,
+} from '../../src-shared/sync/mutation.js';
 import type { PushRequest, PushResponse } from '../../src-shared/sync/push.js';
 import type { DeviceIdentity } from '../auth/device-auth.js';
 import { CloudError } from '../cloud-error.js';
@@ -93,10 +97,17 @@ async function applyInTransaction(
   const newRows: MutationRow[] = [];
   let lastMutationId = locked.lastMutationId;
   let newestWallTime: number | null = null;
+  let conflicted = false;
   for (const mutation of mutations) {
     if (mutation.id <= lastMutationId) {
-      results.push(duplicateResult(mutation, stored.get(mutation.id), effects));
+      const result = duplicateResult(mutation, stored.get(mutation.id), effects);
+      conflicted ||= result.error === mutationConflictError;
+      results.push(result);
       continue;
+    }
+    if (conflicted) {
+      // This bank's history and the cloud's disagree: apply nothing more until an admin acts.
+      break;
     }
     if (mutation.id !== lastMutationId + 1) {
       if (newRows.length === 0) {
@@ -250,7 +261,7 @@ function duplicateResult(
     return {
       id: mutation.id,
       status: 'rejected',
-      error: 'Another mutation was already applied under this id; this one was not applied.',
+      error: mutationConflictError,
     };
   }
   return stored.error === null

@@ -5,6 +5,7 @@ import type { KioskDb } from '../db/open-kiosk-database.js';
 import { readSyncProgress } from '../db/queries/sync-device.js';
 import { ackOutboxThrough, readOutboxBatch } from '../db/queries/sync-outbox.js';
 import type { Logger } from '../logging/logger.js';
+import { mutationConflictError } from '../../src-shared/sync/mutation.js';
 import type { CloudClient } from './cloud-client.js';
 import type { CloudFailure } from './cloud-failure.js';
 
@@ -91,6 +92,12 @@ export async function pushOutbox(
     }
     const response = answer.value;
     logRejected(logger, response.results);
+    if (response.results.some((result) => result.error === mutationConflictError)) {
+      // The cloud holds other facts under ids this database reuses (restored from an older
+      // copy): acknowledging would drop ours. Stop, keep every row, and let an admin act.
+      logger.error('the cloud holds other mutations under these ids; sync stops, nothing is acked');
+      return { kind: 'blocked', problem: 'mutation_gap' };
+    }
     if (isAheadOfDatabase(db, response.lastMutationId, logger)) {
       return { kind: 'blocked', problem: 'mutation_gap' };
     }

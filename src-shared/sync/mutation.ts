@@ -48,3 +48,11 @@ export const MutationResult = z
   })
   .strict();
 export type MutationResult = z.infer<typeof MutationResult>;
+
+/**
+ * The error of a pushed mutation whose id the cloud already holds with another payload (a bank
+ * restored from an older copy of its database). The cloud applies nothing after it in the batch
+ * and the bank stops (`blocked`) without acknowledging anything: never a silent loss.
+ */
+export const mutationConflictError =
+  'mutation_conflict: another mutation was already applied under this id; this one was not applied.';

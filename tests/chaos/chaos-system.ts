@@ -84,13 +84,17 @@ export async function startChaosSystem(options: {
     hardware,
     random,
     get core(): KioskCore {
-      if (core === undefined) {throw new Error('the kiosk is stopped');}
+      if (core === undefined) {
+        throw new Error('the kiosk is stopped');
+      }
       return core;
     },
     reader,
     async status() {
       const result = await system.core.transport.invoke('sync.status', {}, 'en');
-      if (!result.ok) {throw new Error(result.error.message);}
+      if (!result.ok) {
+        throw new Error(result.error.message);
+      }
       return result.value as SyncStatus;
     },
     async stopKiosk() {

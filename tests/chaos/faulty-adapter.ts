@@ -120,7 +120,9 @@ export class FaultyNetwork {
 
   private pick(): FaultKind {
     const forced = this.forced.shift();
-    if (forced !== undefined) {return forced;}
+    if (forced !== undefined) {
+      return forced;
+    }
     const entries = faultKinds.map((kind) => [kind, this.weights[kind] ?? 0] as const);
     const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
     let roll = this.random() * total;

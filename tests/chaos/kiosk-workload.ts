@@ -47,7 +47,9 @@ export async function startKioskWorkload(options: {
 
   function lastUnlocked(): LockAddress {
     const lock = hardware.unlocked.at(-1);
-    if (!lock) {throw new Error('no lock was unlocked');}
+    if (!lock) {
+      throw new Error('no lock was unlocked');
+    }
     return lock;
   }
 
@@ -69,7 +71,9 @@ export async function startKioskWorkload(options: {
     const identified = await withSession('dropoff.identify', {
       text: `CHAOS${options.label}X${++counter}`,
     });
-    if ('refused' in identified) {return `identify refused: ${identified.refused}`;}
+    if ('refused' in identified) {
+      return `identify refused: ${identified.refused}`;
+    }
     const started = await withSession('dropoff.start', {
       request: {
         recipient: pick(recipients),
@@ -81,7 +85,9 @@ export async function startKioskWorkload(options: {
         reservationId: null,
       },
     });
-    if ('refused' in started) {return `drop-off refused: ${started.refused}`;}
+    if ('refused' in started) {
+      return `drop-off refused: ${started.refused}`;
+    }
     const lock = lastUnlocked();
     await clock.advance(1_000);
     hardware.setDoor(lock, 'closed');
@@ -91,16 +97,24 @@ export async function startKioskWorkload(options: {
 
   async function pickUp(): Promise<string | undefined> {
     const live = livePickupCodes(reader);
-    if (live.length === 0) {return undefined;}
+    if (live.length === 0) {
+      return undefined;
+    }
     const pickup = await call('pickup.withCode', { code: pick(live).code });
-    if ('refused' in pickup) {return `pickup refused: ${pickup.refused}`;}
+    if ('refused' in pickup) {
+      return `pickup refused: ${pickup.refused}`;
+    }
     for (const parcel of pickup.parcels) {
-      if (parcel.state !== 'waiting') {continue;}
+      if (parcel.state !== 'waiting') {
+        continue;
+      }
       const opened = await call('pickup.open', {
         pickupId: pickup.pickupId,
         parcelIds: [parcel.parcelId],
       });
-      if ('refused' in opened) {continue;}
+      if ('refused' in opened) {
+        continue;
+      }
       const lock = lastUnlocked();
       await clock.advance(1_000);
       hardware.setDoor(lock, 'closed');
@@ -122,7 +136,9 @@ export async function startKioskWorkload(options: {
       await clock.advance(1_000 + Math.floor(random() * 2_000));
       if (random() < 0.4) {
         const picked = await pickUp();
-        if (picked !== undefined) {return picked;}
+        if (picked !== undefined) {
+          return picked;
+        }
       }
       return dropOff();
     },

@@ -65,20 +65,26 @@ async function adminWrite(system: ChaosSystem, step: number): Promise<string> {
       });
       return 'reservation';
     case 2:
-      if (compartment === undefined) {return 'none';}
+      if (compartment === undefined) {
+        return 'none';
+      }
       await admin.post(`/v1/admin/banks/${bankId}/compartments/${compartment}/out-of-service`, {
         note: 'chaos',
       });
       return 'out of service';
     case 3:
-      if (compartment === undefined) {return 'none';}
+      if (compartment === undefined) {
+        return 'none';
+      }
       await admin.post(`/v1/admin/banks/${bankId}/compartments/${compartment}/remote-open`, {
         reason: 'chaos',
         expiresInSeconds: 300,
       });
       return 'remote open';
     default:
-      if (compartment === undefined) {return 'none';}
+      if (compartment === undefined) {
+        return 'none';
+      }
       await admin.post(`/v1/admin/banks/${bankId}/compartments/${compartment}/in-service`, {});
       return 'in service';
   }
@@ -87,7 +93,9 @@ async function adminWrite(system: ChaosSystem, step: number): Promise<string> {
 describe.each(cloudDatabaseKinds)('sync under network faults (%s)', (kind) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {await cleanup();}
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup();
+    }
   });
 
   it(
@@ -135,7 +143,9 @@ describe.each(cloudDatabaseKinds)('sync under network faults (%s)', (kind) => {
           system.network.forceNext(...faultKinds.filter((fault) => fault !== 'deliver'));
         }
         done.push(await workload.step());
-        if (step % 3 === 0) {done.push(await adminWrite(system, step));}
+        if (step % 3 === 0) {
+          done.push(await adminWrite(system, step));
+        }
         if (step === 20) {
           // The bank's clock jumps two hours ahead (NTP catching up after a dead battery).
           await system.clock.advance(2 * 3_600_000);

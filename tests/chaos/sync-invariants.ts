@@ -38,7 +38,9 @@ export async function checkSyncInvariants(scope: SyncCheckScope): Promise<SyncIn
   const { kiosk, cloud } = scope;
   const violations: string[] = [];
   const fail = (what: string, rows: unknown[]): void => {
-    if (rows.length > 0) {violations.push(`${what}: ${JSON.stringify(rows.slice(0, 5))}`);}
+    if (rows.length > 0) {
+      violations.push(`${what}: ${JSON.stringify(rows.slice(0, 5))}`);
+    }
   };
   const device = kiosk.prepare('SELECT * FROM sync_device').get() as Row;
   const deviceId = String(device.device_id);
@@ -258,7 +260,9 @@ export async function checkSyncInvariants(scope: SyncCheckScope): Promise<SyncIn
     )
     .all() as { id: string; at: number; expiresAt: number | null; offset: number | null }[];
   const openedCount = new Map<string, number>();
-  for (const row of opened) {openedCount.set(row.id, (openedCount.get(row.id) ?? 0) + 1);}
+  for (const row of opened) {
+    openedCount.set(row.id, (openedCount.get(row.id) ?? 0) + 1);
+  }
   fail(
     '8 remote open ran more than once',
     [...openedCount].filter(([, count]) => count > 1),

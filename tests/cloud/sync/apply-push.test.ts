@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Mutation } from '../../../src-shared/sync/mutation.js';
+import { mutationConflictError, type Mutation } from '../../../src-shared/sync/mutation.js';
 import type { DeviceIdentity } from '../../../src-cloud/auth/device-auth.js';
 import { CloudError } from '../../../src-cloud/cloud-error.js';
 import type { CloudDatabase } from '../../../src-cloud/db/open-cloud-database.js';
@@ -105,10 +105,15 @@ describe.each(cloudDatabaseKinds)('push on %s', (kind) => {
     await push(doorFacts(1, 2));
     const impostor = fact(2, 'door.opened', { compartmentId: 'c2' });
     const response = await push([impostor, ...doorFacts(3, 1)]);
-    expect(response.lastMutationId).toBe(3);
-    expect(response.results[0]).toMatchObject({ id: 2, status: 'rejected' });
-    expect(response.results[1]).toEqual({ id: 3, status: 'applied' });
-    expect(await activityCount()).toBe(3);
+    // Nothing after the conflict is applied either: the bank must stop, not have 3 acked.
+    expect(response.lastMutationId).toBe(2);
+    expect(response.results[0]).toMatchObject({
+      id: 2,
+      status: 'rejected',
+      error: mutationConflictError,
+    });
+    expect(response.results).toHaveLength(1);
+    expect(await activityCount()).toBe(2);
     const raised = await alertsOf('mutation_hash_mismatch');
     expect(raised).toHaveLength(1);
     expect(raised[0]?.details).toMatchObject({ mutationId: 2, pushedHash: impostor.argsHash });
