@@ -94,8 +94,8 @@ describe('applyServerOps: clear and snapshot', () => {
     expect(bench.rows('SELECT id FROM carrier WHERE active = 1')).toEqual([{ id: 'car-1' }]);
     expect(bench.rows('SELECT id FROM badge WHERE active = 1')).toEqual([{ id: 'b-1' }]);
     expect(count('SELECT * FROM department_delegate')).toBe(0);
-    // The seed's reservations were the only ones: active ones withdrawn.
-    expect(count("SELECT id FROM delivery_reservation WHERE state = 'active'")).toBe(0);
+    // The seed's reservations are the bank's own (D2): a snapshot without them leaves them be.
+    expect(count("SELECT id FROM delivery_reservation WHERE state = 'active'")).toBe(2);
     expect(count('SELECT * FROM compartment_intent')).toBe(0);
     expect(bench.one('SELECT state FROM remote_command WHERE id = ?', 'cmd-stale')).toEqual({
       state: 'refused',
