@@ -45,9 +45,105 @@ export interface ChaosSystem {
   stop(): Promise<void>;
 }
 
+export const kioskFileName = 'kiosk.sqlite';
+
+/** Seeds the demo kiosk database in `dataDir` and creates its twin bank in the cloud. */
+export async function seedKioskAndCloudBank(options: {
+  cloudUrl: string;
+  dataDir: string;
+  deviceId: string;
+}): Promise<CloudBank> {
+  const seeded = openKioskDatabase({
+    file: join(options.dataDir, kioskFileName),
+    migrationsFolder: kioskMigrationsFolder(),
+  });
+  try {
+    ensureSyncIdentity(seeded.db, options.deviceId);
+    seedDemoBank(seeded.db, chaosStartMs);
+    return await createCloudBankFor(options.cloudUrl, chaosPlatformToken, seeded.db);
+  } finally {
+    seeded.close();
+  }
+}
+
+/**
+ * Starts a kiosk core in this process on `dataDir`, talking to `cloud` through a healthy
+ * FaultyNetwork over `inner` (the real http adapter unless a test watches the requests).
+ * `stop` ends the kiosk and its reader only: the cloud belongs to the test.
+ */
+export async function startKioskInProcess(options: {
+  cloud: CloudServer;
+  bank: CloudBank;
+  dataDir: string;
+  startMs: number;
+  random: () => number;
+  inner?: FaultyNetwork['adapter'];
+  /** Starts with the network cut both ways (the kiosk works offline until `network.heal()`). */
+  offline?: boolean;
+}): Promise<ChaosSystem> {
+  const network = new FaultyNetwork(options.random, { deliver: 1 }, options.inner);
+  if (options.offline === true) {
+    network.setPartition('both_ways');
+  }
+  const clock = new ManualClock(options.startMs);
+  const hardware = new FakeHardware();
+  const reader = new Database(join(options.dataDir, kioskFileName), { readonly: true });
+  let core: KioskCore | undefined;
+  const start = async (): Promise<void> => {
+    core = await startKioskCore({
+      dataDir: options.dataDir,
+      demo: true,
+      hardware,
+      clock,
+      logger: silentLogger(),
+      serialPath: testSerialPath,
+      cloudUrl: options.cloud.url,
+      enrolmentCode: options.bank.enrolmentCode,
+      adapter: network.adapter,
+      random: options.random,
+    });
+  };
+  const system: ChaosSystem = {
+    cloud: options.cloud,
+    bank: options.bank,
+    dataDir: options.dataDir,
+    network,
+    clock,
+    hardware,
+    random: options.random,
+    get core(): KioskCore {
+      if (core === undefined) {
+        throw new Error('the kiosk is stopped');
+      }
+      return core;
+    },
+    reader,
+    async status(): Promise<SyncStatus> {
+      const result = await system.core.transport.invoke('sync.status', {}, 'en');
+      if (!result.ok) {
+        throw new Error(result.error.message);
+      }
+      return result.value as SyncStatus;
+    },
+    async stopKiosk() {
+      await core?.stop();
+      core = undefined;
+    },
+    startKiosk: start,
+    async stop() {
+      await system.stopKiosk();
+      reader.close();
+      await network.settle();
+    },
+  };
+  await start();
+  return system;
+}
+
 /**
  * Seeds the kiosk database first (the demo bank), creates its twin in the cloud, then starts the
- * kiosk with the enrolment code, so its first pull brings back the same directory.
+ * kiosk with the enrolment code, so its first pull brings back the same directory. `stop` ends
+ * the kiosk and the cloud.
  */
 export async function startChaosSystem(options: {
   kind: CloudDatabaseKind;
@@ -60,69 +156,23 @@ export async function startChaosSystem(options: {
     platformToken: chaosPlatformToken,
     logger: false,
   });
-  const seeded = openKioskDatabase({
-    file: join(options.dataDir, 'kiosk.sqlite'),
-    migrationsFolder: kioskMigrationsFolder(),
+  const bank = await seedKioskAndCloudBank({
+    cloudUrl: cloud.url,
+    dataDir: options.dataDir,
+    deviceId: `chaos-device-${options.seed}`,
   });
-  ensureSyncIdentity(seeded.db, `chaos-device-${options.seed}`);
-  seedDemoBank(seeded.db, chaosStartMs);
-  const bank = await createCloudBankFor(cloud.url, chaosPlatformToken, seeded.db);
-  seeded.close();
-
-  const network = new FaultyNetwork(random, { deliver: 1 });
-  const clock = new ManualClock(chaosStartMs);
-  const hardware = new FakeHardware();
-  const reader = new Database(join(options.dataDir, 'kiosk.sqlite'), { readonly: true });
-  let core: KioskCore | undefined;
-
-  const system: ChaosSystem = {
+  const system = await startKioskInProcess({
     cloud,
     bank,
     dataDir: options.dataDir,
-    network,
-    clock,
-    hardware,
+    startMs: chaosStartMs,
     random,
-    get core(): KioskCore {
-      if (core === undefined) {
-        throw new Error('the kiosk is stopped');
-      }
-      return core;
-    },
-    reader,
-    async status() {
-      const result = await system.core.transport.invoke('sync.status', {}, 'en');
-      if (!result.ok) {
-        throw new Error(result.error.message);
-      }
-      return result.value as SyncStatus;
-    },
-    async stopKiosk() {
-      await core?.stop();
-      core = undefined;
-    },
-    async startKiosk() {
-      core = await startKioskCore({
-        dataDir: options.dataDir,
-        demo: true,
-        hardware,
-        clock,
-        logger: silentLogger(),
-        serialPath: testSerialPath,
-        cloudUrl: cloud.url,
-        enrolmentCode: bank.enrolmentCode,
-        adapter: network.adapter,
-        random,
-      });
-    },
-    async stop() {
-      await system.stopKiosk();
-      reader.close();
-      await network.settle();
-      await cloud.close();
-    },
+  });
+  const stopKiosk = system.stop;
+  system.stop = async () => {
+    await stopKiosk();
+    await cloud.close();
   };
-  await system.startKiosk();
   return system;
 }
 

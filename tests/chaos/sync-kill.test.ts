@@ -14,18 +14,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { devices } from '../../src-cloud/db/schema.js';
 import { startCloudServer } from '../../src-cloud/server.js';
 import { seededRandom } from '../bench/allocation-bank.js';
-import type { CloudBank } from '../helpers/cloud-admin-client.js';
+import type { CloudBank } from '../../tools/dev/cloud-demo-bank.js';
 import { cloudDatabaseKinds, freshPostgresUrl } from '../helpers/cloud-database.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
-import { chaosPlatformToken, chaosStartMs, driveUntilQuiet } from './chaos-system.js';
-import type { KillPlan } from './kill-point-adapter.js';
-import { startKioskWorkload } from './kiosk-workload.js';
 import {
+  chaosPlatformToken,
+  chaosStartMs,
+  driveUntilQuiet,
   kioskFileName,
-  kioskIntegrity,
   seedKioskAndCloudBank,
   startKioskInProcess,
-} from './sync-crash-harness.js';
+} from './chaos-system.js';
+import type { KillPlan } from './kill-point-adapter.js';
+import { startKioskWorkload } from './kiosk-workload.js';
+import { kioskIntegrity } from './sync-crash-harness.js';
 import { checkSyncInvariants } from './sync-invariants.js';
 import { runKioskChild } from './sync-kill-child-process.js';
 

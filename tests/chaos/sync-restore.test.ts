@@ -15,17 +15,19 @@ import { activities, deviceMutations, devices } from '../../src-cloud/db/schema.
 import { startCloudServer, type CloudServer } from '../../src-cloud/server.js';
 import type { SyncStatus } from '../../src-shared/api/sync-methods.js';
 import { seededRandom } from '../bench/allocation-bank.js';
-import type { CloudBank } from '../helpers/cloud-admin-client.js';
+import type { CloudBank } from '../../tools/dev/cloud-demo-bank.js';
 import { cloudDatabaseKinds, freshPostgresUrl } from '../helpers/cloud-database.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 import {
   chaosPlatformToken,
   chaosStartMs,
   driveUntilQuiet,
+  seedKioskAndCloudBank,
+  startKioskInProcess,
   type ChaosSystem,
 } from './chaos-system.js';
 import { startKioskWorkload } from './kiosk-workload.js';
-import { seedKioskAndCloudBank, startKioskInProcess, waitUntil } from './sync-crash-harness.js';
+import { waitUntil } from './sync-crash-harness.js';
 
 const hourMs = 3_600_000;
 

@@ -14,15 +14,16 @@ import { startCloudServer, type CloudServerOptions } from '../../src-cloud/serve
 import { seededRandom } from '../bench/allocation-bank.js';
 import { cloudDatabaseKinds, freshPostgresUrl } from '../helpers/cloud-database.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
-import { chaosPlatformToken, chaosStartMs, driveUntilQuiet } from './chaos-system.js';
-import { freePort, startCloudChild, type CloudChildDatabase } from './cloud-child-process.js';
-import { startKioskWorkload } from './kiosk-workload.js';
 import {
-  breathe,
+  chaosPlatformToken,
+  chaosStartMs,
+  driveUntilQuiet,
   seedKioskAndCloudBank,
   startKioskInProcess,
-  waitUntil,
-} from './sync-crash-harness.js';
+} from './chaos-system.js';
+import { freePort, startCloudChild, type CloudChildDatabase } from './cloud-child-process.js';
+import { startKioskWorkload } from './kiosk-workload.js';
+import { breathe, waitUntil } from './sync-crash-harness.js';
 import { checkSyncInvariants } from './sync-invariants.js';
 
 const backlog = 250;

@@ -1,1 +1,0 @@
-export { createCloudBankFor, type CloudBank } from '../../tools/dev/cloud-demo-bank.js';
