@@ -10,7 +10,7 @@ import { CloudError } from '../cloud-error.js';
 import type { CloudDb, CloudTx } from '../db/open-cloud-database.js';
 import { deviceMutations, devices } from '../db/schema.js';
 import { raiseAlerts } from './alerts.js';
-import { arrayParam, inChunks } from './bulk-sql.js';
+import { inChunks, unnestRows, type BulkColumn } from './bulk-sql.js';
 import { mutationArgsHash } from './args-hash.js';
 import { BatchEffects } from './handlers/batch-effects.js';
 import type { HandlerOutcome } from './handlers/handler.js';
@@ -169,6 +169,15 @@ async function applyInTransaction(
   return { lastMutationId, results };
 }
 
+const mutationColumns: readonly BulkColumn<MutationRow>[] = [
+  ['id', 'bigint', (row) => row.id],
+  ['name', 'text', (row) => row.name],
+  ['v', 'integer', (row) => row.v],
+  ['args_hash', 'text', (row) => row.argsHash],
+  ['status', 'text', (row) => row.status],
+  ['error', 'text', (row) => row.error],
+];
+
 /** Every new id's hash and result, recorded with the effects (one statement per 1,000). */
 async function insertMutationRows(
   tx: CloudTx,
@@ -180,32 +189,7 @@ async function insertMutationRows(
     await tx.execute(sql`
       INSERT INTO device_mutation (device_id, id, name, v, args_hash, status, error, applied_at)
       SELECT ${deviceId}, u.id, u.name, u.v, u.args_hash, u.status, u.error, ${nowMs}::bigint
-      FROM unnest(
-        ${arrayParam(
-          chunk.map((row) => row.id),
-          'bigint',
-        )},
-        ${arrayParam(
-          chunk.map((row) => row.name),
-          'text',
-        )},
-        ${arrayParam(
-          chunk.map((row) => row.v),
-          'integer',
-        )},
-        ${arrayParam(
-          chunk.map((row) => row.argsHash),
-          'text',
-        )},
-        ${arrayParam(
-          chunk.map((row) => row.status),
-          'text',
-        )},
-        ${arrayParam(
-          chunk.map((row) => row.error),
-          'text',
-        )}
-      ) AS u(id, name, v, args_hash, status, error)`);
+      FROM ${unnestRows(chunk, mutationColumns)}`);
   }
 }
 

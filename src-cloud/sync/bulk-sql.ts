@@ -5,8 +5,30 @@ import { sql, type SQL } from 'drizzle-orm';
  * column instead of one per value, so a 1,000-mutation batch costs a handful of short
  * statements to build, send and plan (the 100,000-mutation catch-up must take seconds).
  */
-export function arrayParam(values: readonly unknown[], type: 'text' | 'bigint' | 'integer'): SQL {
+export function arrayParam(values: readonly unknown[], type: BulkColumnType): SQL {
   return sql`${sql.param([...values])}::${sql.raw(type)}[]`;
+}
+
+export type BulkColumnType = 'text' | 'bigint' | 'integer';
+
+/** One column of a bulk write: its name in `u(…)`, its array type, and its value per row. */
+export type BulkColumn<Row> = readonly [
+  name: string,
+  type: BulkColumnType,
+  value: (row: Row) => unknown,
+];
+
+/**
+ * `unnest($1::text[], $2::bigint[], …) AS u(a, b, …)`: the rows as one array parameter per
+ * column, for `INSERT … SELECT … FROM` it.
+ */
+export function unnestRows<Row>(rows: readonly Row[], columns: readonly BulkColumn<Row>[]): SQL {
+  const arrays = sql.join(
+    columns.map(([, type, value]) => arrayParam(rows.map(value), type)),
+    sql`, `,
+  );
+  const names = columns.map(([name]) => name).join(', ');
+  return sql`unnest(${arrays}) AS u(${sql.raw(names)})`;
 }
 
 /** The rows of a raw statement's result on either driver (node-postgres or PGlite). */

@@ -4,8 +4,8 @@ import type { CloudTx } from '../../db/open-cloud-database.js';
 import { sql } from 'drizzle-orm';
 import type { EmailToQueue } from '../../email/queue-email.js';
 import { raiseAlerts, type AlertToRaise } from '../alerts.js';
-import { arrayParam, inChunks, resultRows } from '../bulk-sql.js';
-import { queueEmails } from './email-batch.js';
+import { inChunks, resultRows, unnestRows, type BulkColumn } from '../bulk-sql.js';
+import { queueEmails } from '../../email/queue-email.js';
 import { compensateIntents } from './intent-compensation.js';
 import { projectFact, PhysicalProjection } from './physical-projection.js';
 
@@ -26,6 +26,17 @@ export interface ReceivedFact {
  * written in a few multi-row statements: a catch-up of 100,000 mutations must not cost a round
  * trip per row. Everything is still written in the batch's one transaction.
  */
+const activityColumns: readonly BulkColumn<ReceivedFact>[] = [
+  ['id', 'text', (fact) => fact.activityId],
+  ['mutation_id', 'bigint', (fact) => fact.mutationId],
+  ['type', 'text', (fact) => fact.type],
+  ['compartment_id', 'text', (fact) => fact.compartmentId],
+  ['actor', 'text', (fact) => fact.actor],
+  ['details', 'text', (fact) => JSON.stringify(fact.details)],
+  ['hlc', 'text', (fact) => fact.hlc],
+  ['wall_time', 'bigint', (fact) => fact.wallTime],
+];
+
 export class BatchEffects {
   readonly #facts: ReceivedFact[] = [];
   readonly #alerts: AlertToRaise[] = [];
@@ -88,46 +99,12 @@ export class BatchEffects {
     const inserted = new Set<string>();
     const { bankId, tenantId, deviceId } = this.device;
     for (const facts of inChunks(unique)) {
-      const column = <T>(pick: (fact: ReceivedFact) => T) => facts.map(pick);
       const result = await tx.execute(sql`
         INSERT INTO activity (bank_id, id, tenant_id, device_id, mutation_id, type,
           compartment_id, actor, details, hlc, wall_time, received_at)
         SELECT ${bankId}, u.id, ${tenantId}, ${deviceId}, u.mutation_id, u.type,
           u.compartment_id, u.actor, u.details::jsonb, u.hlc, u.wall_time, ${this.nowMs}::bigint
-        FROM unnest(
-          ${arrayParam(
-            column((fact) => fact.activityId),
-            'text',
-          )},
-          ${arrayParam(
-            column((fact) => fact.mutationId),
-            'bigint',
-          )},
-          ${arrayParam(
-            column((fact) => fact.type),
-            'text',
-          )},
-          ${arrayParam(
-            column((fact) => fact.compartmentId),
-            'text',
-          )},
-          ${arrayParam(
-            column((fact) => fact.actor),
-            'text',
-          )},
-          ${arrayParam(
-            column((fact) => JSON.stringify(fact.details)),
-            'text',
-          )},
-          ${arrayParam(
-            column((fact) => fact.hlc),
-            'text',
-          )},
-          ${arrayParam(
-            column((fact) => fact.wallTime),
-            'bigint',
-          )}
-        ) AS u(id, mutation_id, type, compartment_id, actor, details, hlc, wall_time)
+        FROM ${unnestRows(facts, activityColumns)}
         ON CONFLICT DO NOTHING
         RETURNING id`);
       for (const row of resultRows<{ id: string }>(result)) {

@@ -8,7 +8,7 @@ import type { HandlerOutcome, MutationHandler, PushContext } from './handler.js'
  * `notification.<kind>` v1: the bank queued a message; the cloud's email outbox gets it in the
  * same transaction as the mutation's result (A10: an offline drop-off's email goes out when its
  * mutation arrives). The notification id makes a replay queue nothing. Written with the batch's
- * other effects (handlers/email-batch.ts).
+ * other effects (queueEmails in src-cloud/email/queue-email.ts).
  */
 export function notificationHandler(kind: NotificationKind): MutationHandler {
   return {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DeviceIdentity } from '../../auth/device-auth.js';
 import type { CloudTx } from '../../db/open-cloud-database.js';
-import { arrayParam, inChunks } from '../bulk-sql.js';
+import { inChunks, unnestRows, type BulkColumn } from '../bulk-sql.js';
 import type { ReceivedFact } from './batch-effects.js';
 
 /**
@@ -57,6 +57,22 @@ export interface ReservationUse {
   activityId: string;
 }
 
+const parcelColumns: readonly BulkColumn<ParcelChange>[] = [
+  ['parcel_id', 'text', (change) => change.parcelId],
+  ['compartment_id', 'text', (change) => change.compartmentId],
+  ['state', 'text', (change) => change.state],
+  ['recipient_contact_id', 'text', (change) => change.recipientContactId],
+  ['expires_at', 'bigint', (change) => change.expiresAt],
+];
+
+const storageColumns: readonly BulkColumn<StorageChange>[] = [
+  ['storage_id', 'text', (change) => change.storageId],
+  ['compartment_id', 'text', (change) => change.compartmentId],
+  ['state', 'text', (change) => change.state],
+  ['contact_id', 'text', (change) => change.contactId],
+  ['ends_at', 'bigint', (change) => change.endsAt],
+];
+
 /** The physical changes of one batch, merged per parcel and storage, written in bulk. */
 export class PhysicalProjection {
   readonly parcels = new Map<string, ParcelChange>();
@@ -100,28 +116,7 @@ export class PhysicalProjection {
           recipient_contact_id, expires_at, updated_at)
         SELECT ${bankId}, u.parcel_id, ${tenantId}, u.compartment_id, u.state,
           u.recipient_contact_id, u.expires_at, ${this.nowMs}::bigint
-        FROM unnest(
-          ${arrayParam(
-            changes.map((change) => change.parcelId),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.compartmentId),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.state),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.recipientContactId),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.expiresAt),
-            'bigint',
-          )}
-        ) AS u(parcel_id, compartment_id, state, recipient_contact_id, expires_at)
+        FROM ${unnestRows(changes, parcelColumns)}
         ON CONFLICT (bank_id, parcel_id) DO UPDATE SET
           state = excluded.state,
           compartment_id = coalesce(excluded.compartment_id, bank_parcel.compartment_id),
@@ -138,28 +133,7 @@ export class PhysicalProjection {
           contact_id, ends_at, updated_at)
         SELECT ${bankId}, u.storage_id, ${tenantId}, u.compartment_id,
           coalesce(u.state, 'active'), u.contact_id, u.ends_at, ${this.nowMs}::bigint
-        FROM unnest(
-          ${arrayParam(
-            changes.map((change) => change.storageId),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.compartmentId),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.state),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.contactId),
-            'text',
-          )},
-          ${arrayParam(
-            changes.map((change) => change.endsAt),
-            'bigint',
-          )}
-        ) AS u(storage_id, compartment_id, state, contact_id, ends_at)
+        FROM ${unnestRows(changes, storageColumns)}
         ON CONFLICT (bank_id, storage_id) DO UPDATE SET
           state = excluded.state,
           compartment_id = coalesce(excluded.compartment_id, bank_storage.compartment_id),
