@@ -1,5 +1,5 @@
 import type { Locale } from '../../src-shared/i18n/locales.js';
-import { escapeHtml } from '../email/html-escape.js';
+import { escapeHtml } from '../../src-shared/text/html-escape.js';
 import type { CaughtMail } from './mail-catcher-store.js';
 import { mailPageText } from './mail-page-messages.js';
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../src-shared/i18n/locales.js';
 import { translate } from '../../src-shared/i18n/translate.js';
 import type { ComposedMessage, InlineImage } from '../../src-shared/sync/composed-message.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '../../src-shared/text/html-escape.js';
 import { qrCodePng } from './qr-code-png.js';
 
 /**

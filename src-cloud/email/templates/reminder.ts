@@ -1,6 +1,6 @@
 import type { Locale } from '../../../src-shared/i18n/locales.js';
 import type { ComposedMessage } from '../../../src-shared/sync/composed-message.js';
-import { escapeHtml } from '../html-escape.js';
+import { escapeHtml } from '../../../src-shared/text/html-escape.js';
 import { reminderMessages, type ReminderMessageKey } from './reminder-messages.js';
 
 export interface ReminderInput {

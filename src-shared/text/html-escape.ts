@@ -1,3 +1,4 @@
+/** One escaping for every HTML the kiosk and the cloud write (notices, reminders, the mail page). */
 const replacements: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
