@@ -94,42 +94,31 @@ export function createCloudMetrics(database: CloudDatabase, clock: Clock): Cloud
     },
   });
 
-  new Gauge({
+  countGauge(registry, {
     name: 'casier_email_outbox_messages',
     help: 'Emails waiting to be sent (pending) or given up on (failed).',
-    labelNames: ['state'] as const,
-    registers: [registry],
-    async collect() {
-      const rows = await db
-        .select({ state: emailOutbox.state, total: count() })
+    label: 'state',
+    // Reported as 0 when there are none, so an alert on "failed > 0" sees the series at all.
+    always: ['pending', 'failed'],
+    counts: () =>
+      db
+        .select({ key: emailOutbox.state, total: count() })
         .from(emailOutbox)
         .where(inArray(emailOutbox.state, ['pending', 'failed']))
-        .groupBy(emailOutbox.state);
-      this.reset();
-      this.set({ state: 'pending' }, 0);
-      this.set({ state: 'failed' }, 0);
-      for (const row of rows) {
-        this.set({ state: row.state }, row.total);
-      }
-    },
+        .groupBy(emailOutbox.state),
   });
 
-  new Gauge({
+  countGauge(registry, {
     name: 'casier_alerts_open',
     help: 'Unresolved alerts an admin must look at, by kind.',
-    labelNames: ['kind'] as const,
-    registers: [registry],
-    async collect() {
-      const rows = await db
-        .select({ kind: alerts.kind, total: count() })
+    label: 'kind',
+    always: [],
+    counts: () =>
+      db
+        .select({ key: alerts.kind, total: count() })
         .from(alerts)
         .where(isNull(alerts.resolvedAt))
-        .groupBy(alerts.kind);
-      this.reset();
-      for (const row of rows) {
-        this.set({ kind: row.kind }, row.total);
-      }
-    },
+        .groupBy(alerts.kind),
   });
 
   return {
@@ -138,4 +127,33 @@ export function createCloudMetrics(database: CloudDatabase, clock: Clock): Cloud
       requestDuration.observe({ ...labels, status: String(labels.status) }, seconds);
     },
   };
+}
+
+/** A gauge of row counts by one label, read from the database at each scrape. */
+function countGauge(
+  registry: Registry,
+  gauge: {
+    name: string;
+    help: string;
+    label: string;
+    always: readonly string[];
+    counts: () => Promise<{ key: string; total: number }[]>;
+  },
+): void {
+  new Gauge({
+    name: gauge.name,
+    help: gauge.help,
+    labelNames: [gauge.label],
+    registers: [registry],
+    async collect() {
+      const rows = await gauge.counts();
+      this.reset();
+      for (const key of gauge.always) {
+        this.set({ [gauge.label]: key }, 0);
+      }
+      for (const row of rows) {
+        this.set({ [gauge.label]: row.key }, row.total);
+      }
+    },
+  });
 }
